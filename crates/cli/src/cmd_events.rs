@@ -1,0 +1,10 @@
+//! `marsad eval events`.
+
+use crate::CmdResult;
+
+#[derive(clap::Args)]
+pub struct EvalArgs {}
+
+pub fn eval(_a: EvalArgs) -> CmdResult {
+    anyhow::bail!("eval events: not built yet")
+}

@@ -1,0 +1,91 @@
+//! One document in, the extract-json contract out.
+//!
+//! Runs the stages in their one direction: text layer → entities → events → places, and builds
+//! the [`model::Extraction`] that `marsad extract` prints and the store keeps. It reads no files
+//! and writes none: loading inputs is the ingest crate's job, keeping results the store's.
+#![deny(missing_docs)]
+
+use chrono::NaiveDate;
+use model::{Document, Extraction};
+use sha2::{Digest, Sha256};
+
+/// Errors loading the bundled models.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The NER model or knowledge base could not be loaded.
+    #[error("loading the entity model: {0}")]
+    Ner(#[from] ner::Error),
+    /// The gazetteer could not be loaded.
+    #[error("loading the gazetteer: {0}")]
+    Geo(#[from] geo::Error),
+}
+
+/// The loaded models of every stage; build once, share across threads.
+pub struct Pipeline {
+    ner: ner::Recognizer,
+    events: events::EventExtractor,
+    geo: geo::Geocoder,
+}
+
+/// A document as it reaches extraction.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Path or URL.
+    pub source: String,
+    /// Title, when known.
+    pub title: Option<String>,
+    /// Publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// Cleaned text.
+    pub text: String,
+}
+
+/// sha256 hex of a cleaned text: the document id.
+pub fn document_id(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+impl Pipeline {
+    /// Load every bundled model.
+    pub fn bundled() -> Result<Self, Error> {
+        Ok(Pipeline {
+            ner: ner::Recognizer::bundled()?,
+            events: events::EventExtractor::bundled(),
+            geo: geo::Geocoder::bundled()?,
+        })
+    }
+
+    /// Extract entities, relations and events from one document.
+    pub fn extract(&self, input: Input) -> Extraction {
+        let analysis = text::analyze(&input.text);
+        let mut ner_out = self.ner.recognize(&analysis);
+        let numbers = text::numbers::find_numbers(&analysis);
+        let dates = text::dates::find_dates(&analysis, input.date);
+        let mut events = self.events.extract(&events::Inputs {
+            analysis: &analysis,
+            ner: &ner_out,
+            numbers: &numbers,
+            dates: &dates,
+            doc_date: input.date,
+        });
+        self.geo
+            .resolve(&analysis, &mut ner_out.entities, &mut events);
+        let document = Document {
+            id: document_id(&input.text),
+            source: input.source,
+            title: input.title,
+            date: input.date,
+            text: String::new(),
+        };
+        drop(analysis);
+        Extraction {
+            document: Document {
+                text: input.text,
+                ..document
+            },
+            entities: ner_out.entities,
+            relations: ner_out.relations,
+            events,
+        }
+    }
+}
