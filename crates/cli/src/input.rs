@@ -6,6 +6,9 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
+/// Largest file `analyze`/`extract` read as one article.
+const MAX_ARTICLE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Parse a `--date` flag value.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -29,7 +32,17 @@ pub fn read_text(arg: &str) -> Result<(String, String)> {
     }
     let path = Path::new(arg);
     if path.is_dir() {
-        bail!("{arg}: is a directory (analyze takes one file)");
+        bail!("{arg}: is a directory (give article files)");
+    }
+    // Refuse before reading: one article is kilobytes, and a runaway file must not eat memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_ARTICLE_BYTES
+    {
+        bail!(
+            "{arg}: {} MB is too large for one article (limit {} MB); split it or use `marsad ingest`",
+            meta.len() / (1024 * 1024),
+            MAX_ARTICLE_BYTES / (1024 * 1024)
+        );
     }
     let doc = ingest::read_text_file(path)?;
     Ok((doc.source, doc.text))
