@@ -1,15 +1,40 @@
 //! Offline geocoding of Arabic place names from a shipped gazetteer.
 //!
-//! PLACEHOLDER until the geocoding issue lands: resolves nothing.
+//! [`Geocoder::bundled`] opens the gazetteer compiled into the binary (`data/gazetteer.bin`,
+//! built by [`builder::build`] from GeoNames, ISO 3166-2, CLDR and Natural Earth plus curated
+//! regions; see `data/SOURCES.md`). [`Geocoder::geocode`] turns one written place phrase into
+//! ranked [`Candidate`]s; [`Geocoder::resolve`] fills `location` on LOC/GPE entities and on
+//! events of a document, using the document itself as context.
+//!
+//! ```
+//! let g = geo::Geocoder::bundled().expect("bundled gazetteer");
+//! let best = &g.geocode("بمدينة الموصل", &geo::Context::default())[0];
+//! assert_eq!(best.country, "IQ");
+//! ```
+//!
+//! It geocodes only names it is handed (entity names, event place names); it never scans text for
+//! places of its own, and it does no I/O at run time.
 #![deny(missing_docs)]
 
-use model::{Entity, Event};
-use text::Analysis;
+pub mod builder;
+mod context;
+pub mod fold;
+mod rank;
+mod resolve;
+pub mod table;
+
+pub use context::Context;
+pub use rank::Candidate;
+pub use table::Kind;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::table::Table;
 
 /// Errors loading or building the gazetteer.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A gazetteer file is malformed.
+    /// A gazetteer or source file is malformed.
     #[error("{path}: {reason}")]
     Format {
         /// Which file.
@@ -17,21 +42,156 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A source file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// Which file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
 }
 
-/// The bundled gazetteer and disambiguation rules.
-#[derive(Debug, Default)]
-pub struct Geocoder {}
+/// The gazetteer shipped in the repository (GeoNames data, CC BY 4.0; see `data/SOURCES.md`).
+pub static BUNDLED: &[u8] = include_bytes!("../data/gazetteer.bin");
+
+const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
+const DEMONYMS_TSV: &str = include_str!("../data/demonyms.tsv");
+
+/// What a trigger word before a name says about the place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// مدينة، بلدة، قرية ...
+    City,
+    /// العاصمة
+    Capital,
+    /// محافظة، ولاية، إقليم ...
+    Admin1,
+    /// منطقة، ريف
+    Region,
+    /// دولة، جمهورية ...
+    Country,
+}
+
+/// The loaded gazetteer and the disambiguation lexicons.
+#[derive(Debug)]
+pub struct Geocoder {
+    table: Table<'static>,
+    /// Trigger word keys (no clitics) → what they point to.
+    triggers: Vec<(String, Trigger)>,
+    trigger_words: Vec<String>,
+    /// Demonym stem keys → country.
+    demonyms: HashMap<String, String>,
+    /// Country-name keys → country (for scanning a document's context).
+    country_keys: HashMap<String, String>,
+    /// Country → index of its country record.
+    country_place: HashMap<String, u32>,
+    /// Countries whose small places Arabic news names (`data/focus_countries.txt`).
+    focus: HashSet<String>,
+}
 
 impl Geocoder {
     /// Load the gazetteer shipped with Marsad.
     pub fn bundled() -> Result<Self, Error> {
-        Ok(Geocoder {})
+        Self::from_bytes(BUNDLED, "bundled gazetteer")
     }
 
-    /// Give LOC/GPE entities and event locations coordinates, country and precision, using the
-    /// whole document as context.
-    pub fn resolve(&self, a: &Analysis<'_>, entities: &mut [Entity], events: &mut [Event]) {
-        let _ = (a, entities, events);
+    /// Load a gazetteer from bytes that live for the whole program (e.g. a leaked buffer).
+    pub fn from_bytes(bytes: &'static [u8], name: &str) -> Result<Self, Error> {
+        let table = Table::parse(bytes, name)?;
+        let mut triggers = Vec::new();
+        for (n, line) in builder::data_lines(TRIGGERS_TSV) {
+            let (w, k) = line.split_once('\t').ok_or_else(|| Error::Format {
+                path: "data/triggers.tsv".into(),
+                reason: format!("line {n}: expected word<TAB>kind"),
+            })?;
+            let kind = match k.trim() {
+                "city" => Trigger::City,
+                "capital" => Trigger::Capital,
+                "admin1" => Trigger::Admin1,
+                "region" => Trigger::Region,
+                "country" => Trigger::Country,
+                other => {
+                    return Err(Error::Format {
+                        path: "data/triggers.tsv".into(),
+                        reason: format!("line {n}: unknown kind {other}"),
+                    });
+                }
+            };
+            let k = fold::key(w.trim());
+            triggers.push((k.strip_prefix("ال").unwrap_or(&k).to_string(), kind));
+        }
+        let trigger_words = triggers.iter().map(|(w, _)| w.clone()).collect();
+        let mut demonyms = HashMap::new();
+        for (_, line) in builder::data_lines(DEMONYMS_TSV) {
+            if let Some((cc, names)) = line.split_once('\t') {
+                for n in names.split('|') {
+                    demonyms.insert(fold::key(n.trim()), cc.trim().to_string());
+                }
+            }
+        }
+        let mut country_place = HashMap::new();
+        for i in 0..table.len() as u32 {
+            let p = table.place(i);
+            if p.kind != Kind::Country {
+                // Countries come first in the table.
+                break;
+            }
+            country_place.insert(p.country.to_string(), i);
+        }
+        let mut country_keys = HashMap::new();
+        for (k, flags, place) in table.keys() {
+            if flags & table::KEY_LATIN == 0 && (place as usize) < country_place.len() {
+                let p = table.place(place);
+                country_keys.insert(k.to_string(), p.country.to_string());
+            }
+        }
+        let focus = builder::data_lines(builder::FOCUS_COUNTRIES_TXT)
+            .flat_map(|(_, l)| l.split_whitespace())
+            .map(str::to_string)
+            .collect();
+        Ok(Geocoder {
+            focus,
+            table,
+            triggers,
+            trigger_words,
+            demonyms,
+            country_keys,
+            country_place,
+        })
+    }
+
+    /// The underlying table (for tests, the benchmark and `marsad gazetteer` statistics).
+    pub fn table(&self) -> &Table<'static> {
+        &self.table
+    }
+
+    /// The trigger kind of a word (clitics allowed: بمدينة → City).
+    pub fn trigger_of(&self, word: &str) -> Option<Trigger> {
+        for (form, _) in fold::first_word_forms(word) {
+            let bare = form.strip_prefix("ال").unwrap_or(&form);
+            if let Some((_, t)) = self.triggers.iter().find(|(w, _)| w == bare) {
+                return Some(*t);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_loads_and_finds_core_places() {
+        let g = Geocoder::bundled().expect("bundled");
+        assert!(g.table().len() > 20_000);
+        for (name, cc) in [("الموصل", "IQ"), ("دمشق", "SY"), ("صنعاء", "YE"), ("القاهرة", "EG"), ("بنغازي", "LY")] {
+            let c = g.geocode(name, &Context::default());
+            assert_eq!(c.first().map(|c| c.country.as_str()), Some(cc), "{name}");
+        }
+        assert_eq!(g.trigger_of("بمدينة"), Some(Trigger::City));
+        assert_eq!(g.trigger_of("محافظة"), Some(Trigger::Admin1));
+        assert_eq!(g.trigger_of("الموصل"), None);
     }
 }

@@ -1,17 +1,484 @@
-//! Normalisation at two levels, display and match.
+//! Normalisation of Arabic text at two levels, with a map back to the original characters.
 //!
-//! PLACEHOLDER implementation until the text layer lands.
+//! * **Display** ([`display`]): what a reader would call "the same text". NFC; tatweel, zero-width
+//!   characters, BOM, bidi controls (LRM/RLM/ALM, embeddings, isolates) and soft hyphens removed;
+//!   exotic spaces become a plain space; presentation forms (U+FB50–FDFF, U+FE70–FEFC) become
+//!   their base letters (so `ﻻ` → `لا`); Persian/Urdu/Latin punctuation variants unified (`۔` → `.`,
+//!   `٫` → `.`, `٬` → `,`, `٪` → `%`, dashes → `-`).
+//! * **Match** ([`matched`], [`match_form`]): display plus everything a lookup should ignore:
+//!   diacritics (harakat, shadda, sukun, superscript alef U+0670, Quranic marks) stripped;
+//!   `أ إ آ ٱ` → `ا`; `ى` → `ي`; `ة` → `ه`; `ؤ` → `و`; `ئ` → `ي`; Persian `ی ک ۀ` → `ي ك ه`;
+//!   Arabic-Indic and Extended Arabic-Indic digits → ASCII; `، ؛ ؟` → `, ; ?`; typographic
+//!   double quotes and guillemets → `"`.
+//!
+//! [`Normalized`] keeps, for every output character, the range of original characters it came from,
+//! so a span found in normalised text maps back to the original ([`Normalized::to_original`]).
+//! [`match_form`] is the allocation-light fast path (no map) used for every token; it gives the
+//! same string as `matched(s).text`.
+//!
+//! It does not lowercase Latin, transliterate, stem, or touch letters outside the Arabic, space and
+//! punctuation repertoires (beyond NFC).
+
+use std::ops::Range;
+
+use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// What one character becomes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Map {
+    /// Unchanged.
+    Keep,
+    /// Removed.
+    Drop,
+    /// Replaced by one character.
+    To(char),
+    /// Presentation form or ligature: replaced by its compatibility decomposition (NFKC).
+    Compat,
+}
+
+/// Display-level mapping of one character.
+const fn display_map(c: char) -> Map {
+    match c {
+        // tatweel, zero-width and formatting characters, BOM, bidi controls, soft hyphen
+        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}' | '\u{180E}' => Map::Drop,
+        // spaces
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Map::To(' '),
+        // Arabic / Persian punctuation variants
+        '\u{066B}' | '\u{06D4}' => Map::To('.'), // Arabic decimal separator, Urdu full stop
+        '\u{066C}' => Map::To(','),              // Arabic thousands separator
+        '\u{066A}' => Map::To('%'),              // Arabic percent sign
+        '\u{060D}' => Map::To('/'),              // Arabic date separator
+        '\u{2E2E}' => Map::To('؟'), // reversed question mark variant
+        '\u{2E41}' => Map::To('،'), // reversed comma
+        '\u{2E35}' => Map::To('؛'), // turned semicolon
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Map::To('-'),
+        // presentation forms (not the BOM, handled above) and their compatibility ligatures
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Map::Compat,
+        _ => Map::Keep,
+    }
+}
+
+/// Match-level mapping of one character that already passed the display level.
+const fn match_map(c: char) -> Map {
+    match c {
+        // harakat, shadda, sukun, maddah/hamza above/below, superscript alef, Quranic marks
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
+            Map::Drop
+        }
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => Map::To('ا'),
+        'ى' | 'ئ' | 'ی' | '\u{06D0}' | '\u{0678}' => Map::To('ي'),
+        'ة' | 'ۀ' | '\u{06C1}' | '\u{06D5}' => Map::To('ه'),
+        'ؤ' | '\u{0676}' => Map::To('و'),
+        'ک' | '\u{06AA}' => Map::To('ك'),
+        '\u{0660}'..='\u{0669}' => Map::To(ascii_digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' => Map::To(ascii_digit(c as u32 - 0x06F0)),
+        '،' => Map::To(','),
+        '؛' => Map::To(';'),
+        '؟' => Map::To('?'),
+        '“' | '”' | '«' | '»' | '„' | '‟' | '″' => Map::To('"'),
+        _ => Map::Keep,
+    }
+}
+
+const fn ascii_digit(d: u32) -> char {
+    (b'0' + d as u8) as char
+}
+
+/// Both levels composed: display then match.
+const fn full_match_map(c: char) -> Map {
+    match display_map(c) {
+        Map::Keep => match_map(c),
+        Map::To(d) => match match_map(d) {
+            Map::Keep => Map::To(d),
+            m => m,
+        },
+        m => m,
+    }
+}
+
+/// Table entry for the fast path: `0` = drop, `1` = slow path, otherwise the output char.
+const fn table_entry(c: char) -> u32 {
+    match full_match_map(c) {
+        Map::Keep => c as u32,
+        Map::Drop => 0,
+        Map::To(d) => d as u32,
+        Map::Compat => 1,
+    }
+}
+
+/// Match-level table for U+0600..U+06FF (two-byte UTF-8 lead bytes 0xD8..=0xDB).
+static ARABIC_TABLE: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match char::from_u32(0x0600 + i as u32) {
+            Some(c) => table_entry(c),
+            None => 1,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Is `c` a combining mark the Arabic tables handle themselves (so the fast path need not NFC)?
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}')
+}
 
 /// Match-level normalisation of a word or phrase: the form used for every lookup.
+///
+/// Equal to `matched(s).text`, computed without an offset map and with a byte-level fast path for
+/// ASCII and the Arabic block.
 pub fn match_form(s: &str) -> String {
-    s.chars()
-        .filter(|c| !('\u{064B}'..='\u{065F}').contains(c) && *c != '\u{0640}' && *c != '\u{0670}')
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    if !match_form_into(s, &mut out) {
+        out.clear();
+        out.push_str(&matched(s).text);
+    }
+    out
+}
+
+/// Append the match form of `s` to `out`. Returns `false` (with `out` partly written) when `s`
+/// needs the general path (non-Arabic combining marks or presentation forms).
+fn match_form_into(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            // ASCII run: copy as a block.
+            let start = i;
+            while i < b.len() && b[i] < 0x80 {
+                i += 1;
+            }
+            out.push_str(&s[start..i]);
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
+            match ARABIC_TABLE[(cp - 0x600) as usize] {
+                0 => {}
+                1 => return false,
+                o => {
+                    if let Some(c) = char::from_u32(o) {
+                        out.push(c);
+                    }
+                }
+            }
+            i += 2;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if canonical_combining_class(c) != 0 && !is_arabic_mark(c) {
+            return false;
+        }
+        // characters NFC rewrites on their own (CJK compatibility ideographs, …)
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            return false;
+        }
+        match full_match_map(c) {
+            Map::Keep => out.push(c),
+            Map::Drop => {}
+            Map::To(d) => out.push(d),
+            Map::Compat => return false,
+        }
+    }
+    true
+}
+
+/// Normalised text with a map from each of its characters back to the original characters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// For normalised char `i`: the original char range `[map[i].0, map[i].1)` it came from.
+    map: Vec<(u32, u32)>,
+    /// Number of chars in the original text.
+    orig_chars: usize,
+}
+
+impl Normalized {
+    /// Number of characters of the normalised text.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the normalised text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Original character offset where normalised char `i` starts (`i == len()` gives the end of
+    /// the original text). `None` when `i > len()`.
+    pub fn original_offset(&self, i: usize) -> Option<usize> {
+        if i == self.map.len() {
+            return Some(self.orig_chars);
+        }
+        self.map.get(i).map(|r| r.0 as usize)
+    }
+
+    /// Map a char range of the normalised text back to a char range of the original text. The
+    /// result covers every original char that produced a char of the span (characters deleted
+    /// inside the span are included; deleted ones at its edges are not). `None` when the range is
+    /// out of bounds or reversed.
+    pub fn to_original(&self, span: Range<usize>) -> Option<Range<usize>> {
+        if span.start > span.end || span.end > self.map.len() {
+            return None;
+        }
+        if span.is_empty() {
+            let at = self.original_offset(span.start)?;
+            return Some(at..at);
+        }
+        let start = self.map[span.start].0 as usize;
+        let end = self.map[span.end - 1].1 as usize;
+        Some(start..end)
+    }
+}
+
+/// Build a [`Normalized`] char by char from a mapping function.
+fn map_chars(s: &str, f: impl Fn(char) -> Map) -> Normalized {
+    let mut text = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() / 2);
+    let mut n = 0u32;
+    for c in s.chars() {
+        match f(c) {
+            Map::Keep => {
+                text.push(c);
+                map.push((n, n + 1));
+            }
+            Map::Drop => {}
+            Map::To(d) => {
+                text.push(d);
+                map.push((n, n + 1));
+            }
+            Map::Compat => {
+                let mut buf = String::new();
+                decompose_compatible(c, |d| buf.push(d));
+                for d in buf.nfc() {
+                    // A decomposition may hold characters the display level removes or rewrites.
+                    match display_map(d) {
+                        Map::Drop => {}
+                        Map::To(e) => {
+                            text.push(e);
+                            map.push((n, n + 1));
+                        }
+                        _ => {
+                            text.push(d);
+                            map.push((n, n + 1));
+                        }
+                    }
+                }
+            }
+        }
+        n += 1;
+    }
+    Normalized {
+        text,
+        map,
+        orig_chars: n as usize,
+    }
+}
+
+/// Recompose `n.text` to NFC, keeping the map: each canonical segment (a starter and the
+/// combining marks after it) is recomposed on its own and all its output chars map to the union
+/// of its input ranges.
+fn nfc_with_map(n: Normalized) -> Normalized {
+    if is_nfc_quick(n.text.chars()) == IsNormalized::Yes {
+        return n;
+    }
+    let chars: Vec<char> = n.text.chars().collect();
+    let mut text = String::with_capacity(n.text.len());
+    let mut map = Vec::with_capacity(n.map.len());
+    let mut i = 0;
+    let mut seg = String::new();
+    while i < chars.len() {
+        let mut j = i + 1;
+        while j < chars.len() && canonical_combining_class(chars[j]) != 0 {
+            j += 1;
+        }
+        // Hangul and other starters that compose with a following starter are not an issue for
+        // Arabic text; composing segment-wise is exact for starter + marks sequences.
+        seg.clear();
+        seg.extend(&chars[i..j]);
+        let range = (n.map[i].0, n.map[j - 1].1);
+        for c in seg.nfc() {
+            text.push(c);
+            map.push(range);
+        }
+        i = j;
+    }
+    Normalized {
+        text,
+        map,
+        orig_chars: n.orig_chars,
+    }
+}
+
+/// Display-level normalisation with an offset map (see the module docs for what changes).
+pub fn display(s: &str) -> Normalized {
+    nfc_with_map(map_chars(s, display_map))
+}
+
+/// Match-level normalisation with an offset map: [`display`] then the match mapping.
+pub fn matched(s: &str) -> Normalized {
+    let d = display(s);
+    let mut text = String::with_capacity(d.text.len());
+    let mut map = Vec::with_capacity(d.map.len());
+    for (c, r) in d.text.chars().zip(d.map.iter()) {
+        match match_map(c) {
+            Map::Keep | Map::Compat => {
+                text.push(c);
+                map.push(*r);
+            }
+            Map::Drop => {}
+            Map::To(e) => {
+                text.push(e);
+                map.push(*r);
+            }
+        }
+    }
+    // Dropping an Arabic mark can unblock the composition of a non-Arabic mark with its base.
+    nfc_with_map(Normalized {
+        text,
+        map,
+        orig_chars: d.orig_chars,
+    })
+}
+
+/// Display-level normalisation without a map (convenience for short strings).
+pub fn display_form(s: &str) -> String {
+    display(s).text
+}
+
+/// Is `c` an Arabic diacritic (harakat, shadda, sukun, superscript alef, Quranic mark)?
+pub fn is_diacritic(c: char) -> bool {
+    is_arabic_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_diacritics_and_tatweel() {
+        assert_eq!(match_form("كَتَبَ"), "كتب");
+        assert_eq!(match_form("مُحَمَّدٌ"), "محمد");
+        assert_eq!(match_form("الـــرئيس"), "الرييس");
+        assert_eq!(match_form("هٰذا"), "هذا");
+        assert_eq!(match_form("الرَّحْمٰن"), "الرحمن");
+    }
+
+    #[test]
+    fn folds_hamza_seats_and_alef_variants() {
+        assert_eq!(match_form("أحمد"), "احمد");
+        assert_eq!(match_form("إلى"), "الي");
+        assert_eq!(match_form("آلاف"), "الاف");
+        assert_eq!(match_form("ٱلله"), "الله");
+        assert_eq!(match_form("مسؤول"), "مسوول");
+        assert_eq!(match_form("رئيس"), "رييس");
+        assert_eq!(match_form("مدينة"), "مدينه");
+        assert_eq!(match_form("مستشفى"), "مستشفي");
+    }
+
+    #[test]
+    fn folds_digits_and_persian_letters() {
+        assert_eq!(match_form("٢٠٢٣"), "2023");
+        assert_eq!(match_form("۱۴۰۲"), "1402");
+        assert_eq!(match_form("٣٫٥"), "3.5");
+        assert_eq!(match_form("١٬٢٠٠"), "1,200");
+        assert_eq!(match_form("کابل"), "كابل");
+        assert_eq!(match_form("ایران"), "ايران");
+    }
+
+    #[test]
+    fn match_punctuation() {
+        assert_eq!(match_form("لماذا؟"), "لماذا?");
+        assert_eq!(match_form("«داعش»"), "\"داعش\"");
+        assert_eq!(match_form("بغداد، البصرة؛"), "بغداد, البصره;");
+    }
+
+    #[test]
+    fn display_keeps_letters_removes_invisibles() {
+        assert_eq!(display_form("\u{FEFF}بغداد\u{200F}"), "بغداد");
+        assert_eq!(display_form("الـموصل"), "الموصل");
+        assert_eq!(display_form("أحمد"), "أحمد");
+        assert_eq!(display_form("ة ى"), "ة ى");
+        assert_eq!(display_form("نص\u{00A0}عربي"), "نص عربي");
+        assert_eq!(display_form("كتب\u{200C}ها"), "كتبها");
+    }
+
+    #[test]
+    fn display_presentation_forms() {
+        // lam-alef ligature and isolated/final forms
+        assert_eq!(display_form("\u{FEFB}"), "لا");
+        assert_eq!(display_form("\u{FEF5}"), "لآ");
+        assert_eq!(display_form("\u{FE8D}\u{FEDF}\u{FEE0}\u{FEEA}"), "الله");
+        assert_eq!(match_form("\u{FEF7}"), "لا");
+    }
+
+    #[test]
+    fn display_nfc_composes_hamza() {
+        // alef + combining hamza above → أ
+        assert_eq!(display_form("\u{0627}\u{0654}حمد"), "أحمد");
+        assert_eq!(match_form("\u{0627}\u{0654}حمد"), "احمد");
+        // tatweel between alef and madda still composes after removal
+        assert_eq!(display_form("\u{0627}\u{0640}\u{0653}"), "آ");
+    }
+
+    #[test]
+    fn display_punctuation_variants() {
+        assert_eq!(display_form("٣٫٥٪"), "٣.٥%");
+        assert_eq!(display_form("انتهى۔"), "انتهى.");
+        assert_eq!(display_form("2020–2023"), "2020-2023");
+    }
+
+    #[test]
+    fn map_points_back_to_original() {
+        let s = "الـمـوصل";
+        let n = matched(s);
+        assert_eq!(n.text, "الموصل");
+        // "موصل" starts at normalised char 2 and ends at 6
+        let r = n.to_original(2..6).expect("in range");
+        let orig: String = s.chars().skip(r.start).take(r.end - r.start).collect();
+        assert_eq!(orig, "مـوصل");
+        assert_eq!(n.original_offset(6), Some(s.chars().count()));
+        assert_eq!(n.to_original(5..7), None);
+    }
+
+    #[test]
+    fn map_with_diacritics() {
+        let s = "قُتِلَ خَمْسَةٌ";
+        let n = matched(s);
+        assert_eq!(n.text, "قتل خمسه");
+        let r = n.to_original(4..8).expect("in range");
+        let orig: String = s.chars().skip(r.start).take(r.end - r.start).collect();
+        assert_eq!(orig, "خَمْسَةٌ".trim_end_matches('\u{064C}'));
+    }
+
+    #[test]
+    fn fast_path_equals_general_path() {
+        for s in [
+            "وقال المتحدث إنّ ٣ أشخاص قُتلوا",
+            "Reuters: 12 killed in Mosul",
+            "\u{FEFB}\u{0627}\u{0654}",
+            "café e\u{0301}",
+            "\u{F900}",
+            "",
+        ] {
+            assert_eq!(match_form(s), matched(s).text, "{s}");
+        }
+    }
+
+    #[test]
+    fn only_diacritics_give_empty_match_form() {
+        assert_eq!(match_form("\u{064E}\u{0650}\u{0651}"), "");
+        let n = matched("\u{064E}\u{0650}");
+        assert!(n.is_empty());
+        assert_eq!(n.to_original(0..0), Some(2..2));
+    }
 }

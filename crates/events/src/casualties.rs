@@ -1,0 +1,212 @@
+//! Casualty figures: which number mentions count the killed, wounded, kidnapped or arrested.
+//!
+//! A number is a figure when a casualty word governs it (data/casualties.tsv): the word comes
+//! just before it ("مقتل 140 شخصا", "مقتل ما لا يقل عن 16", at most 3 words between, no
+//! punctuation) or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between).
+//! A number joined by و to a figure a few words earlier is added to it: "مقتل 61 مدنيا، وسبعة
+//! جنود" is at least 68 killed; the sum takes the loosest qualifier of its parts (at_least if
+//! any part is at_least, else about, else range/at_most, else exact).
+//!
+//! Numbers that overlap a date expression, look like a year (a bare 1900–2100 with no person
+//! noun after it), or are followed by a unit (duration, distance, age, money, share: the `unit`
+//! role of data/context.tsv) are never figures. Which *event* a figure belongs to is decided by
+//! the caller (nearest trigger); this module does not look at triggers.
+
+use std::ops::Range;
+
+use model::{Count, Qualifier};
+use text::TokenKind;
+use text::dates::DateMention;
+use text::numbers::NumberMention;
+
+use crate::extract::Ctx;
+use crate::schema::{Field, Role, Side};
+
+/// A casualty figure found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// What it counts.
+    pub field: Field,
+    /// The count with qualifier and range.
+    pub count: Count,
+    /// Token index of the governing word (where the figure "sits" for attachment).
+    pub cue: usize,
+    /// Tokens of the number expression(s).
+    pub tokens: Range<usize>,
+}
+
+/// Combine two counts of the same field into their sum, keeping the loosest qualifier.
+pub fn sum(a: Count, b: Count) -> Count {
+    use Qualifier::*;
+    let q = [a.qualifier, b.qualifier];
+    let qualifier = if q.contains(&AtLeast) {
+        AtLeast
+    } else if q.contains(&About) {
+        About
+    } else if q.contains(&Range) {
+        Range
+    } else if q.contains(&AtMost) {
+        AtMost
+    } else {
+        Exact
+    };
+    Count {
+        value: a.value.saturating_add(b.value),
+        qualifier,
+        min: a.min.saturating_add(b.min),
+        max: a.max.saturating_add(b.max),
+    }
+}
+
+fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let t = &ctx.a.tokens[i];
+    t.kind == TokenKind::Punct && !matches!(ctx.a.token_text(i), "\"" | "«" | "»" | "“" | "”")
+}
+
+fn is_comma(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    matches!(ctx.a.token_text(i), "،" | ",")
+}
+
+/// Find the figures of the sentence whose tokens are `sent`.
+pub fn figures(
+    ctx: &Ctx<'_, '_>,
+    sent: Range<usize>,
+    numbers: &[&NumberMention],
+    dates: &[&DateMention],
+) -> Vec<Figure> {
+    // Casualty words in the sentence: (first token, one past last, field, side).
+    let mut cues: Vec<(usize, usize, Field, Side)> = Vec::new();
+    let mut buf = Vec::new();
+    let mut i = sent.start;
+    while i < sent.end {
+        ctx.lists
+            .casualties
+            .matches_at(&ctx.forms, i, sent.end, &mut buf);
+        if let Some((n, (field, side))) = buf.first() {
+            cues.push((i, i + n, *field, *side));
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    let mut out: Vec<Figure> = Vec::new();
+    if cues.is_empty() {
+        return out;
+    }
+    let mut governed: Vec<Option<Figure>> = Vec::with_capacity(numbers.len());
+    for n in numbers {
+        governed.push(None);
+        if !usable(ctx, n, dates, sent.end) {
+            continue;
+        }
+        let (ns, ne) = (n.tokens.start, n.tokens.end);
+        let mut best: Option<(usize, Field, usize)> = None; // (gap, field, cue token)
+        for &(cs, ce, field, side) in &cues {
+            match side {
+                Side::Before if ce <= ns && ns - ce <= 3 => {
+                    if (ce..ns).any(|k| is_break(ctx, k)) || numbers_between(numbers, ce, ns) {
+                        continue;
+                    }
+                    let gap = ns - ce;
+                    if best.is_none_or(|b| gap <= b.0) {
+                        best = Some((gap, field, cs));
+                    }
+                }
+                Side::After if cs >= ne && cs - ne <= 2 => {
+                    if (ne..cs).any(|k| is_break(ctx, k)) || numbers_between(numbers, ne, cs) {
+                        continue;
+                    }
+                    let gap = cs - ne;
+                    if best.is_none_or(|b| gap < b.0) {
+                        best = Some((gap, field, cs));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((_, field, cue)) = best {
+            if let Some(last) = governed.last_mut() {
+                *last = Some(Figure {
+                    field,
+                    count: n.count,
+                    cue,
+                    tokens: ns..ne,
+                });
+            }
+        }
+    }
+    // Chain sums: an ungoverned number right after a figure, joined by و.
+    for (k, n) in numbers.iter().enumerate() {
+        if let Some(f) = governed[k].take() {
+            out.push(f);
+            continue;
+        }
+        if !usable(ctx, n, dates, sent.end) {
+            continue;
+        }
+        let Some(prev) = out.last_mut() else {
+            continue;
+        };
+        let (ns, ne) = (n.tokens.start, n.tokens.end);
+        if prev.tokens.end > ns || ns - prev.tokens.end > 4 {
+            continue;
+        }
+        let gap = prev.tokens.end..ns;
+        let joined = ctx.a.tokens[ns].norm.starts_with('و')
+            || ns.checked_sub(1).is_some_and(|p| ctx.a.tokens[p].norm == "و");
+        let clean = gap
+            .clone()
+            .all(|g| !is_break(ctx, g) || is_comma(ctx, g))
+            && !cues.iter().any(|c| c.0 >= gap.start && c.0 < ne);
+        if joined && clean {
+            prev.count = sum(prev.count, n.count);
+            prev.tokens.end = ne;
+        }
+    }
+    out
+}
+
+fn numbers_between(numbers: &[&NumberMention], a: usize, b: usize) -> bool {
+    numbers
+        .iter()
+        .any(|n| n.tokens.start >= a && n.tokens.end <= b && n.tokens.start < b)
+}
+
+/// Whether a number mention can be a head count at all.
+fn usable(ctx: &Ctx<'_, '_>, n: &NumberMention, dates: &[&DateMention], sent_end: usize) -> bool {
+    if dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+        return false;
+    }
+    let after = n.tokens.end;
+    if after < sent_end && ctx.roles[after] == Some(Role::Unit) {
+        return false;
+    }
+    // A bare year: four digits in the year range with an exact qualifier.
+    let c = n.count;
+    if c.qualifier == Qualifier::Exact
+        && (1900..=2100).contains(&c.value)
+        && n.end - n.start == 4
+    {
+        return false;
+    }
+    c.value > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_take_the_loosest_qualifier() {
+        let a = Count {
+            value: 61,
+            qualifier: Qualifier::AtLeast,
+            min: 61,
+            max: 61,
+        };
+        let s = sum(a, Count::exact(7));
+        assert_eq!(s.value, 68);
+        assert_eq!(s.qualifier, Qualifier::AtLeast);
+        assert_eq!(sum(Count::exact(2), Count::exact(3)).qualifier, Qualifier::Exact);
+    }
+}

@@ -1,0 +1,760 @@
+//! Per-sentence extraction: triggers, their modality, and the arguments each trigger takes.
+//!
+//! For every sentence it finds trigger phrases (data/triggers.tsv, longest match wins), drops
+//! those that a plan/threat/call/hypothetical/negation/generic word governs (data/modality.tsv;
+//! a *foiled* plot becomes a threat alert unless the sentence reports an arrest), and attaches:
+//!
+//! - **place**: a LOC/GPE/FAC mention of the NER output. It must be introduced by a locative word
+//!   (في، قرب، خارج، بمدينة، شرق …, or a ب proclitic) within 2 words before it, or be the
+//!   genitive right after a noun trigger ("هجمات باريس"); alerts also take the country that is
+//!   their subject. A place goes to the trigger nearest to it, at most 12 words away. Triggers of
+//!   territorial change take only a place that is their object (within 4 words after them).
+//!   `location.name` is the place as named; `country` is filled only when the text says it: the
+//!   place is a country, contains one ("شرق سوريا"), or a country adjective stands next to it
+//!   ("العاصمة العمانية مسقط", "برشلونة الإسبانية"); otherwise the geocoder fills it later.
+//! - **date**: the date mention of the sentence nearest the trigger (each date goes to its
+//!   nearest trigger). A sentence with no date at all inherits the last date of the previous
+//!   sentence (marked as inherited: it does not count as "explicit" for gating). Events left
+//!   without a date get the document window in [`crate::merge`].
+//! - **perpetrator**: an ORG mention that is the subject after a verb trigger (within 3 words:
+//!   "اختطف مقاتلو داعش"), the genitive after a noun trigger ("هجمات داعش"), or the subject
+//!   around a claim ("تبناه داعش", "أعلن تنظيم داعش مسؤوليته عن"); never one introduced by a
+//!   source word (بحسب صحيفة …) or a target word (ضد …). A state force word (قوات، الجيش …) or a
+//!   country as subject makes the actor a state, which turns a storming or an attack into a
+//!   security operation. "التنظيم" near a trigger, or a claim with no subject, points at the
+//!   organisation most mentioned in the article.
+//! - **targets**: ORG/PER mentions after the trigger introduced by ضد/استهدف, and for security
+//!   operations and arrests the armed group after them ("عناصر تنظيم داعش").
+//! - **casualties**: figures from [`crate::casualties`], each given to the nearest trigger whose
+//!   type can carry that figure.
+//!
+//! It does not merge mentions (see [`crate::merge`]) and does not decide whether a mention is
+//! specific enough to be an event (gating is done after merging, when all arguments are known).
+
+use std::ops::Range;
+
+use model::{ActorRef, Count, DateValue, EntityType, EventType};
+use ner::{EntityMention, NerOutput};
+use text::dates::DateMention;
+use text::numbers::NumberMention;
+use text::normalize::match_form;
+use text::{Analysis, TokenKind};
+
+use crate::casualties::{Figure, figures};
+use crate::lexicon::{is_definite, token_forms};
+use crate::schema::{Field, Lists, Modality, Role, Side, TriggerInfo};
+
+/// Everything about a document that the per-sentence passes share.
+pub struct Ctx<'a, 'b> {
+    /// The analysis.
+    pub a: &'b Analysis<'a>,
+    /// Bundled lists.
+    pub lists: &'b Lists,
+    /// Candidate match forms per token.
+    pub forms: Vec<Vec<&'b str>>,
+    /// Context role per token (the longest context phrase covering it).
+    pub roles: Vec<Option<Role>>,
+    /// Whether the token is inside quotation marks.
+    pub quoted: Vec<bool>,
+    /// NER output.
+    pub ner: &'b NerOutput,
+    /// The organisation mentioned most in the document (for "التنظيم").
+    pub salient_org: Option<(String, String)>,
+}
+
+impl<'a, 'b> Ctx<'a, 'b> {
+    /// Precompute forms, roles and quote state for a document.
+    pub fn new(a: &'b Analysis<'a>, lists: &'b Lists, ner: &'b NerOutput) -> Self {
+        let mut forms = Vec::with_capacity(a.tokens.len());
+        let mut buf = Vec::new();
+        for t in &a.tokens {
+            if t.kind == TokenKind::Arabic {
+                token_forms(t, &mut buf);
+                forms.push(buf.clone());
+            } else {
+                forms.push(vec![t.norm.as_str()]);
+            }
+        }
+        let mut roles = vec![None; a.tokens.len()];
+        let mut quoted = vec![false; a.tokens.len()];
+        let mut out = Vec::new();
+        for s in &a.sentences {
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                lists.context.matches_at(&forms, i, s.tokens.end, &mut out);
+                if let Some((n, role)) = out.first() {
+                    for r in roles.iter_mut().skip(i).take(*n) {
+                        *r = Some(*role);
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+            // Quote state restarts with each sentence: a stray quote mark must not make the
+            // rest of an article "quoted".
+            let mut inside = false;
+            for (i, q) in quoted
+                .iter_mut()
+                .enumerate()
+                .take(s.tokens.end)
+                .skip(s.tokens.start)
+            {
+                match a.token_text(i) {
+                    "«" | "“" => inside = true,
+                    "»" | "”" => inside = false,
+                    "\"" => inside = !inside,
+                    _ => *q = inside,
+                }
+            }
+        }
+        let salient_org = salient(ner);
+        Ctx {
+            a,
+            lists,
+            forms,
+            roles,
+            quoted,
+            ner,
+            salient_org,
+        }
+    }
+
+    fn text(&self, start: usize, end: usize) -> &'a str {
+        let ts = &self.a.tokens;
+        if start >= end || end > ts.len() {
+            return "";
+        }
+        self.a.slice(ts[start].byte_start, ts[end - 1].byte_end)
+    }
+
+    fn role(&self, i: usize) -> Option<Role> {
+        self.roles.get(i).copied().flatten()
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+}
+
+/// The ORG entity with most mentions (at least two), as (id, name).
+fn salient(ner: &NerOutput) -> Option<(String, String)> {
+    ner.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Org && e.mentions.len() >= 2)
+        .max_by_key(|e| e.mentions.len())
+        .map(|e| (e.id.clone(), e.name.clone()))
+}
+
+/// A place argument.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// As named.
+    pub name: String,
+    /// NER entity id.
+    pub entity: Option<String>,
+    /// ISO alpha-2 when the text says it.
+    pub country: Option<String>,
+    /// The place is a country.
+    pub is_country: bool,
+}
+
+/// A date argument.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateArg {
+    /// The resolved range.
+    pub value: DateValue,
+    /// From a date in the event's own sentence (not inherited).
+    pub explicit: bool,
+}
+
+/// One trigger with its arguments: the unit that merging groups into events.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First and last sentence index.
+    pub sents: Range<usize>,
+    /// Trigger token range (of the first trigger).
+    pub trig: Range<usize>,
+    /// Type.
+    pub kind: EventType,
+    /// Subtype.
+    pub subtype: Option<&'static str>,
+    /// Some trigger was a plain, specific word (not plural, weak or quoted).
+    pub strong: bool,
+    /// Some trigger was only plural/weak/quoted (so it needs figures or an explicit date).
+    pub needs_figure_or_date: bool,
+    /// Weak trigger (needs a figure, or place and date).
+    pub weak: bool,
+    /// A trigger that needs a place as object.
+    pub place_obj: bool,
+    /// The trigger is definite or has a demonstrative: it can point back at an earlier mention.
+    pub anaphoric: bool,
+    /// Place.
+    pub place: Option<Place>,
+    /// Date.
+    pub date: Option<DateArg>,
+    /// Perpetrator.
+    pub perp: Option<ActorRef>,
+    /// The perpetrator is a state force.
+    pub perp_state: bool,
+    /// Targets.
+    pub targets: Vec<ActorRef>,
+    /// Killed, wounded, kidnapped, arrested.
+    pub figures: [Option<Count>; 4],
+    /// Responsibility claimed.
+    pub claimed: bool,
+    /// All triggers were inside quotation marks.
+    pub quoted: bool,
+    /// Number of trigger mentions merged in.
+    pub n: usize,
+    /// The first trigger is a finite verb.
+    pub verb: bool,
+    /// Type/subtype of the first trigger when its actor is a state force.
+    pub state: Option<(EventType, Option<&'static str>)>,
+}
+
+/// Index of a field in [`Mention::figures`].
+pub fn field_index(f: Field) -> usize {
+    match f {
+        Field::Killed => 0,
+        Field::Wounded => 1,
+        Field::Kidnapped => 2,
+        Field::Arrested => 3,
+    }
+}
+
+/// Whether an event of this type can carry this figure.
+pub fn accepts(kind: EventType, f: Field) -> bool {
+    match kind {
+        EventType::Attack | EventType::Claim => f != Field::Arrested,
+        EventType::SecurityOperation => true,
+        EventType::Arrest => matches!(f, Field::Arrested | Field::Killed),
+        _ => false,
+    }
+}
+
+struct Hit<'l> {
+    tokens: Range<usize>,
+    info: &'l TriggerInfo,
+}
+
+fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if b.start >= a.end {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// Figures that no trigger of their sentence could take, for the previous event to pick up.
+pub struct Orphan {
+    /// Sentence index.
+    pub sent: usize,
+    /// The figure.
+    pub figure: Figure,
+}
+
+/// Extract the trigger mentions of every sentence.
+pub fn mentions(
+    ctx: &Ctx<'_, '_>,
+    numbers: &[NumberMention],
+    dates: &[DateMention],
+) -> (Vec<Mention>, Vec<Orphan>) {
+    let a = ctx.a;
+    let mut out = Vec::new();
+    let mut orphans = Vec::new();
+    let mut prev_date: Option<&DateMention> = None;
+    let mut buf = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let sent = s.tokens.clone();
+        let s_dates: Vec<&DateMention> = dates
+            .iter()
+            .filter(|d| d.tokens.start >= sent.start && d.tokens.start < sent.end)
+            .collect();
+        let s_numbers: Vec<&NumberMention> = numbers
+            .iter()
+            .filter(|n| n.tokens.start >= sent.start && n.tokens.end <= sent.end)
+            .collect();
+        // Triggers, longest match first, no overlaps.
+        let mut hits: Vec<Hit<'_>> = Vec::new();
+        let mut i = sent.start;
+        while i < sent.end {
+            ctx.lists
+                .triggers
+                .matches_at(&ctx.forms, i, sent.end, &mut buf);
+            if let Some((n, info)) = buf.first() {
+                hits.push(Hit {
+                    tokens: i..i + n,
+                    info,
+                });
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        let inherited = if s_dates.is_empty() { prev_date } else { None };
+        if let Some(d) = s_dates.last() {
+            prev_date = Some(d);
+        } else if !a.sentences.is_empty() {
+            // Only the sentence right before may lend its date.
+            prev_date = None;
+        }
+        let figs = if s_numbers.is_empty() {
+            Vec::new()
+        } else {
+            figures(ctx, sent.clone(), &s_numbers, &s_dates)
+        };
+        if hits.is_empty() {
+            orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
+            continue;
+        }
+        let has_arrest = hits.iter().any(|h| h.info.kind == EventType::Arrest);
+        let mut ms: Vec<(Mention, Range<usize>)> = Vec::new();
+        for h in &hits {
+            let Some(m) = modality(ctx, h, sent.clone()) else {
+                ms.push((new_mention(ctx, si, h), h.tokens.clone()));
+                continue;
+            };
+            if m == Modality::Foiled
+                && !has_arrest
+                && matches!(
+                    h.info.kind,
+                    EventType::Attack | EventType::SecurityOperation
+                )
+            {
+                let mut mm = new_mention(ctx, si, h);
+                mm.kind = EventType::ThreatAlert;
+                mm.subtype = Some("foiled_plot");
+                ms.push((mm, h.tokens.clone()));
+            }
+        }
+        if ms.is_empty() {
+            orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
+            continue;
+        }
+        let trig_ranges: Vec<Range<usize>> = ms.iter().map(|(_, r)| r.clone()).collect();
+        // Which trigger is nearest to a token range (ties go to the earlier trigger).
+        let nearest = |r: &Range<usize>, ok: &dyn Fn(usize) -> bool| -> Option<usize> {
+            (0..trig_ranges.len())
+                .filter(|k| ok(*k))
+                .min_by_key(|k| (gap(&trig_ranges[*k], r), *k))
+        };
+        // Places.
+        let s_ments: Vec<&EntityMention> = ctx
+            .ner
+            .mentions
+            .iter()
+            .filter(|m| m.tokens.start >= sent.start && m.tokens.end <= sent.end)
+            .collect();
+        for (k, (m, tr)) in ms.iter_mut().enumerate() {
+            m.place = pick_place(ctx, m, tr, &s_ments, &trig_ranges, k, sent.clone());
+        }
+        // Dates: each date to its nearest trigger.
+        for d in &s_dates {
+            if let Some(k) = nearest(&d.tokens, &|_| true)
+                && ms[k].0.date.is_none()
+            {
+                ms[k].0.date = Some(DateArg {
+                    value: d.value.clone(),
+                    explicit: true,
+                });
+            }
+        }
+        if let Some(d) = inherited {
+            for (m, _) in ms.iter_mut() {
+                m.date = Some(DateArg {
+                    value: d.value.clone(),
+                    explicit: false,
+                });
+            }
+        }
+        // Actors.
+        for (m, tr) in ms.iter_mut() {
+            actors(ctx, m, tr, &s_ments, sent.clone());
+            refine(ctx, m, tr, sent.clone());
+        }
+        // Figures to the nearest trigger that can carry them.
+        for f in figs {
+            let r = f.cue..f.cue + 1;
+            match nearest(&r, &|k| accepts(ms[k].0.kind, f.field)) {
+                Some(k) => {
+                    let slot = &mut ms[k].0.figures[field_index(f.field)];
+                    if slot.is_none() {
+                        *slot = Some(f.count);
+                    }
+                }
+                None => orphans.push(Orphan {
+                    sent: si,
+                    figure: f,
+                }),
+            }
+        }
+        out.extend(ms.into_iter().map(|(m, _)| m));
+    }
+    (out, orphans)
+}
+
+fn new_mention(ctx: &Ctx<'_, '_>, si: usize, h: &Hit<'_>) -> Mention {
+    let i = h.tokens.start;
+    let quoted = ctx.quoted.get(i).copied().unwrap_or(false);
+    let anaphoric = (!h.info.verb && ctx.a.tokens.get(i).is_some_and(is_definite))
+        || i.checked_sub(1).is_some_and(|p| ctx.role(p) == Some(Role::Anaphor))
+        || ctx.role(h.tokens.end) == Some(Role::Anaphor);
+    let needs = h.info.plural || h.info.weak || quoted;
+    Mention {
+        sents: si..si + 1,
+        trig: h.tokens.clone(),
+        kind: h.info.kind,
+        subtype: h.info.subtype,
+        strong: !needs,
+        needs_figure_or_date: needs,
+        weak: h.info.weak,
+        place_obj: h.info.place_obj,
+        anaphoric,
+        place: None,
+        date: None,
+        perp: None,
+        perp_state: false,
+        targets: Vec::new(),
+        figures: [None; 4],
+        claimed: h.info.kind == EventType::Claim,
+        quoted,
+        n: 1,
+        verb: h.info.verb,
+        state: h.info.state,
+    }
+}
+
+/// The modality that governs a trigger, if any. Clause punctuation stops the look-back.
+fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modality> {
+    let mut buf = Vec::new();
+    let start = h.tokens.start;
+    let lo = start.saturating_sub(6).max(sent.start);
+    let mut found = None;
+    for i in (lo..start).rev() {
+        if ctx.is_punct(i) && !matches!(ctx.a.token_text(i), "\"" | "«" | "“") {
+            break;
+        }
+        ctx.lists.modality.matches_at(&ctx.forms, i, start, &mut buf);
+        for (_, (kind, side)) in &buf {
+            if *side != Side::Before {
+                continue;
+            }
+            let dist = start - i;
+            let ok = match kind {
+                // Generic quantifiers and negation act on the words right next to them.
+                Modality::Generic => dist <= 2,
+                Modality::Negation => dist <= 3,
+                Modality::Hypothetical if ctx.a.tokens[i].norm == "قد" => {
+                    // قد + imperfect verb is "may"; قد + perfect verb is "has indeed".
+                    ctx.a.tokens.get(i + 1).is_some_and(|t| {
+                        t.norm.starts_with('ي') || t.norm.starts_with('ت') || t.norm.starts_with('ن')
+                    })
+                }
+                _ => true,
+            };
+            if ok {
+                found = Some(*kind);
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    if found.is_none() {
+        let hi = (h.tokens.end + 2).min(sent.end);
+        for i in h.tokens.end..hi {
+            ctx.lists.modality.matches_at(&ctx.forms, i, sent.end, &mut buf);
+            if let Some((_, (kind, Side::After))) = buf.first() {
+                found = Some(*kind);
+                break;
+            }
+        }
+    }
+    match found {
+        Some(m) if h.info.modal_ok && m != Modality::Negation => None,
+        other => other,
+    }
+}
+
+fn is_locative(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
+    let i = m.tokens.start;
+    let t = &ctx.a.tokens[i];
+    // A ب proclitic on the place itself ("بموسكو", "بالشرق").
+    let clitic = if m.start > t.start {
+        let pre = match_form(ctx.text(i, i + 1))
+            .chars()
+            .take(m.start - t.start)
+            .collect::<String>();
+        pre.contains('ب') || pre.contains('ف')
+    } else {
+        t.prefix.contains('ب')
+    };
+    clitic
+        || (1..=2).any(|d| i.checked_sub(d).is_some_and(|p| ctx.role(p) == Some(Role::Loc)))
+}
+
+fn country_of(ctx: &Ctx<'_, '_>, m: &EntityMention, sent: Range<usize>) -> (Option<String>, bool) {
+    let mut buf = Vec::new();
+    // The place itself, or a country inside it ("شرق سوريا").
+    for i in m.tokens.clone() {
+        ctx.lists
+            .countries
+            .matches_at(&ctx.forms, i, m.tokens.end, &mut buf);
+        if let Some((n, iso)) = buf.first() {
+            let whole = i == m.tokens.start && i + n == m.tokens.end;
+            return (Some((*iso).to_string()), whole);
+        }
+    }
+    // A country adjective next to it ("برشلونة الإسبانية", "العاصمة العمانية مسقط").
+    let lo = m.tokens.start.saturating_sub(2).max(sent.start);
+    let hi = (m.tokens.end + 2).min(sent.end);
+    for i in (lo..m.tokens.start).chain(m.tokens.end..hi) {
+        if ctx.is_punct(i) {
+            continue;
+        }
+        ctx.lists.countries.matches_at(&ctx.forms, i, hi, &mut buf);
+        if let Some((_, iso)) = buf.first() {
+            return (Some((*iso).to_string()), false);
+        }
+    }
+    if let Some(e) = ctx.ner.entities.iter().find(|e| e.id == m.entity)
+        && let Some(c) = e.location.as_ref().and_then(|l| l.country.clone())
+    {
+        return (Some(c), false);
+    }
+    (None, false)
+}
+
+fn place_name(ctx: &Ctx<'_, '_>, m: &EntityMention) -> String {
+    let surface: String = ctx
+        .a
+        .text
+        .chars()
+        .skip(m.start)
+        .take(m.end - m.start)
+        .collect();
+    if let Some(e) = ctx.ner.entities.iter().find(|e| e.id == m.entity) {
+        let (s, n) = (match_form(&surface), match_form(&e.name));
+        // The surface carries a clitic (بموسكو): name the place by its canonical form.
+        if s != n && s.ends_with(n.as_str()) {
+            return e.name.clone();
+        }
+    }
+    surface
+}
+
+fn pick_place(
+    ctx: &Ctx<'_, '_>,
+    m: &Mention,
+    tr: &Range<usize>,
+    s_ments: &[&EntityMention],
+    trigs: &[Range<usize>],
+    me: usize,
+    sent: Range<usize>,
+) -> Option<Place> {
+    let mut best: Option<(i64, &EntityMention)> = None;
+    for pm in s_ments {
+        if !matches!(pm.kind, EntityType::Loc | EntityType::Gpe | EntityType::Fac) {
+            continue;
+        }
+        let g = gap(tr, &pm.tokens);
+        if g > 12 {
+            continue;
+        }
+        // The place belongs to the nearest trigger.
+        if trigs
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k != me && gap(t, &pm.tokens) < g)
+        {
+            continue;
+        }
+        let after = pm.tokens.start >= tr.end;
+        let score = if m.place_obj {
+            if !(after && g <= 4) {
+                continue;
+            }
+            10
+        } else if is_locative(ctx, pm) {
+            10
+        } else if after && g == 0 && !ctx.quoted.get(tr.start).copied().unwrap_or(false) {
+            8
+        } else if m.kind == EventType::ThreatAlert && pm.kind == EntityType::Gpe && g <= 6 {
+            6
+        } else {
+            continue;
+        };
+        let score = score - g as i64;
+        if best.is_none_or(|b| score > b.0) {
+            best = Some((score, pm));
+        }
+    }
+    let (_, pm) = best?;
+    let (country, is_country) = country_of(ctx, pm, sent);
+    Some(Place {
+        name: place_name(ctx, pm),
+        entity: Some(pm.entity.clone()),
+        country,
+        is_country,
+    })
+}
+
+fn actor_of(ctx: &Ctx<'_, '_>, m: &EntityMention) -> ActorRef {
+    let name = ctx
+        .ner
+        .entities
+        .iter()
+        .find(|e| e.id == m.entity)
+        .map(|e| e.name.clone())
+        .unwrap_or_else(|| ctx.a.text.chars().skip(m.start).take(m.end - m.start).collect());
+    ActorRef {
+        entity: Some(m.entity.clone()),
+        name,
+    }
+}
+
+fn preceded_by(ctx: &Ctx<'_, '_>, i: usize, role: Role, within: usize) -> bool {
+    (1..=within).any(|d| i.checked_sub(d).is_some_and(|p| ctx.role(p) == Some(role)))
+}
+
+/// Perpetrator, state-ness and targets.
+fn actors(
+    ctx: &Ctx<'_, '_>,
+    m: &mut Mention,
+    tr: &Range<usize>,
+    s_ments: &[&EntityMention],
+    sent: Range<usize>,
+) {
+    let verb_like = m.verb;
+    let mut best: Option<(usize, &EntityMention)> = None;
+    for pm in s_ments {
+        if !matches!(pm.kind, EntityType::Org | EntityType::Gpe) {
+            continue;
+        }
+        let i = pm.tokens.start;
+        if preceded_by(ctx, i, Role::Report, 2)
+            || preceded_by(ctx, i, Role::Target, 2)
+            || is_locative(ctx, pm)
+        {
+            continue;
+        }
+        let after = i >= tr.end;
+        let g = gap(tr, &pm.tokens);
+        let ok = if m.kind == EventType::Claim {
+            (after && g <= 3) || (!after && g <= 4)
+        } else if after {
+            (verb_like && g <= 3) || g <= 1 || preceded_by(ctx, i, Role::Group, 2) && g <= 3
+        } else {
+            // A subject before a verb ("داعش يهاجم") or the actor of an announced operation.
+            g <= 2
+                || (pm.kind == EntityType::Gpe
+                    && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
+                    && g <= 8)
+        };
+        if !ok || (pm.kind == EntityType::Gpe && m.kind == EventType::Attack) {
+            continue;
+        }
+        if best.is_none_or(|b| g < b.0) {
+            best = Some((g, pm));
+        }
+    }
+    if let Some((_, pm)) = best {
+        m.perp = Some(actor_of(ctx, pm));
+        m.perp_state = pm.kind == EntityType::Gpe;
+    }
+    // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
+    let window = tr.start.saturating_sub(3).max(sent.start)..(tr.end + 3).min(sent.end);
+    if let Some(si) = window.clone().find(|&i| ctx.role(i) == Some(Role::State)) {
+        let org_there = s_ments.iter().any(|pm| pm.tokens.contains(&si));
+        if m.perp.is_none() || org_there {
+            // Name it with the force word and a following adjective or name.
+            let mut end = si + 1;
+            while end < sent.end && end < si + 3 && !ctx.is_punct(end) {
+                let t = &ctx.a.tokens[end];
+                let adj = is_definite(t) && !ctx.lists.triggers.longest_at(&ctx.forms, end, sent.end).is_some();
+                if !adj {
+                    break;
+                }
+                end += 1;
+            }
+            if m.perp.is_none() {
+                m.perp = Some(ActorRef {
+                    entity: None,
+                    name: ctx.text(si, end).to_string(),
+                });
+            }
+            m.perp_state = true;
+        }
+    }
+    // "عملية أمريكية": a country adjective right after a noun trigger names a state actor.
+    if m.perp.is_none() && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest) {
+        let i = tr.end;
+        if i < sent.end
+            && let Some((n, _)) = ctx.lists.countries.longest_at(&ctx.forms, i, sent.end)
+        {
+            m.perp = Some(ActorRef {
+                entity: None,
+                name: ctx.text(i, i + n).to_string(),
+            });
+            m.perp_state = true;
+        }
+    }
+    // "التنظيم" next to the trigger, or a claim with no named subject.
+    if m.perp.is_none()
+        && matches!(m.kind, EventType::Attack | EventType::Claim)
+        && let Some((id, name)) = &ctx.salient_org
+    {
+        let lo = tr.start.saturating_sub(4).max(sent.start);
+        let hi = (tr.end + 4).min(sent.end);
+        if m.kind == EventType::Claim || (lo..hi).any(|i| ctx.role(i) == Some(Role::GroupRef)) {
+            m.perp = Some(ActorRef {
+                entity: Some(id.clone()),
+                name: name.clone(),
+            });
+        }
+    }
+    if m.perp_state
+        && let Some((t, st)) = m.state
+    {
+        m.kind = t;
+        m.subtype = st;
+    }
+    // Targets.
+    for pm in s_ments {
+        if !matches!(pm.kind, EntityType::Org | EntityType::Per) || pm.tokens.start < tr.end {
+            continue;
+        }
+        let g = gap(tr, &pm.tokens);
+        if g > 8 {
+            continue;
+        }
+        let i = pm.tokens.start;
+        let is_target = preceded_by(ctx, i, Role::Target, 2)
+            || (matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
+                && pm.kind == EntityType::Org
+                && (preceded_by(ctx, i, Role::Group, 2) || g <= 3));
+        let a = actor_of(ctx, pm);
+        if is_target && m.perp.as_ref() != Some(&a) && !m.targets.contains(&a) {
+            m.targets.push(a);
+        }
+    }
+}
+
+/// Make the subtype more specific from nearby words (data/refiners.tsv).
+fn refine(ctx: &Ctx<'_, '_>, m: &mut Mention, tr: &Range<usize>, sent: Range<usize>) {
+    if !matches!(m.kind, EventType::Attack | EventType::SecurityOperation) {
+        return;
+    }
+    let lo = tr.start.saturating_sub(4).max(sent.start);
+    let hi = (tr.end + 4).min(sent.end);
+    let mut buf = Vec::new();
+    for i in lo..hi {
+        ctx.lists.refiners.matches_at(&ctx.forms, i, hi, &mut buf);
+        for (_, (t, st)) in &buf {
+            if *t == m.kind && crate::merge::more_specific(Some(st), m.subtype) {
+                m.subtype = Some(st);
+            }
+        }
+    }
+}

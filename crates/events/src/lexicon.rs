@@ -1,0 +1,234 @@
+//! The bundled word lists (data/*.tsv) and the matcher that finds them in analysed text.
+//!
+//! Every list is a set of *phrases* (one or more words) with a payload. Words are stored in the
+//! text layer's match form; a word ending in `*` matches any word that starts with it. A token
+//! matches a word when its match form, its stem from the text layer, or its match form with
+//! common proclitics (و ف ب ل ك ال and their combinations) and pronoun enclitics removed equals
+//! the word (or starts with it, for `*` words). Phrases match consecutive tokens.
+//!
+//! This module knows nothing about events: it only parses the lists and finds them. It does not
+//! read files at run time: the lists are embedded with `include_str!`.
+
+use rustc_hash::FxHashMap;
+use text::Token;
+use text::normalize::match_form;
+
+/// One word of a phrase.
+#[derive(Debug, Clone)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn parse(w: &str) -> Option<Word> {
+        if let Some(p) = w.strip_suffix('*') {
+            let p = match_form(p);
+            (!p.is_empty()).then_some(Word::Prefix(p))
+        } else {
+            let w = match_form(w);
+            (!w.is_empty()).then_some(Word::Exact(w))
+        }
+    }
+
+    fn matches(&self, forms: &[&str]) -> bool {
+        match self {
+            Word::Exact(w) => forms.iter().any(|f| f == w),
+            Word::Prefix(p) => forms.iter().any(|f| f.starts_with(p.as_str())),
+        }
+    }
+}
+
+/// Proclitic sequences stripped before lookup, longest first so `وال` wins over `و`.
+const PROCLITICS: &[&str] = &[
+    "وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل",
+    "وك", "و", "ف", "ب", "ل", "ك",
+];
+/// Pronoun enclitics stripped before lookup.
+const ENCLITICS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا", "ه"];
+
+/// Minimum characters a stripped form must keep: shorter remainders are almost always a
+/// coincidence (ب+ين) rather than a clitic plus a word.
+const MIN_STEM_CHARS: usize = 2;
+
+/// The candidate match forms of one token: whole form, text-layer stem, clitic-stripped forms.
+/// Borrowed slices only: this runs on every token.
+pub fn token_forms<'t>(t: &'t Token, out: &mut Vec<&'t str>) {
+    out.clear();
+    let norm = t.norm.as_str();
+    out.push(norm);
+    if !t.stem.is_empty() && t.stem != t.norm {
+        out.push(t.stem.as_str());
+    }
+    let mut bases: [&str; 2] = [norm, ""];
+    for p in PROCLITICS {
+        if let Some(rest) = norm.strip_prefix(p)
+            && rest.chars().count() >= MIN_STEM_CHARS
+        {
+            bases[1] = rest;
+            out.push(rest);
+            break;
+        }
+    }
+    for base in bases {
+        if base.is_empty() {
+            continue;
+        }
+        for e in ENCLITICS {
+            if let Some(rest) = base.strip_suffix(e)
+                && rest.chars().count() >= MIN_STEM_CHARS
+            {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+}
+
+/// Whether the token carries the definite article (ال) after any conjunction/preposition.
+pub fn is_definite(t: &Token) -> bool {
+    let n = t.norm.as_str();
+    ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"]
+        .iter()
+        .any(|p| n.starts_with(p) && n.chars().count() > p.chars().count() + 1)
+}
+
+/// A set of phrases with payloads, indexed by their first word.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    entries: Vec<(Vec<Word>, T)>,
+    exact_first: FxHashMap<String, Vec<usize>>,
+    prefix_first: Vec<(String, usize)>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            entries: Vec::new(),
+            exact_first: FxHashMap::default(),
+            prefix_first: Vec::new(),
+        }
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// Add a phrase (space-separated words in any spelling). Empty phrases are ignored.
+    pub fn insert(&mut self, phrase: &str, payload: T) {
+        let words: Vec<Word> = phrase.split_whitespace().filter_map(Word::parse).collect();
+        let Some(first) = words.first() else {
+            return;
+        };
+        let id = self.entries.len();
+        match first {
+            Word::Exact(w) => self.exact_first.entry(w.clone()).or_default().push(id),
+            Word::Prefix(p) => self.prefix_first.push((p.clone(), id)),
+        }
+        self.entries.push((words, payload));
+    }
+
+    /// Every phrase that starts at token `i`, as (number of tokens, payload). `forms[k]` holds the
+    /// candidate forms of token `k` (see [`token_forms`]); phrases never run past `end`.
+    pub fn matches_at<'s>(
+        &'s self,
+        forms: &[Vec<&str>],
+        i: usize,
+        end: usize,
+        out: &mut Vec<(usize, &'s T)>,
+    ) {
+        out.clear();
+        let Some(f0) = forms.get(i) else {
+            return;
+        };
+        let mut check = |id: usize| {
+            let (words, payload) = &self.entries[id];
+            if i + words.len() > end {
+                return;
+            }
+            let ok = words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| forms.get(i + k).is_some_and(|fk| w.matches(fk)));
+            if ok {
+                out.push((words.len(), payload));
+            }
+        };
+        for f in f0 {
+            if let Some(ids) = self.exact_first.get(*f) {
+                for &id in ids {
+                    check(id);
+                }
+            }
+        }
+        for (p, id) in &self.prefix_first {
+            if f0.iter().any(|f| f.starts_with(p.as_str())) {
+                check(*id);
+            }
+        }
+        // The same entry can be reached through two candidate forms.
+        out.sort_by_key(|(n, p)| (std::cmp::Reverse(*n), *p as *const T as usize));
+        out.dedup_by_key(|(n, p)| (*n, *p as *const T as usize));
+    }
+
+    /// The longest phrase starting at `i`, if any.
+    pub fn longest_at<'s>(&'s self, forms: &[Vec<&str>], i: usize, end: usize) -> Option<(usize, &'s T)> {
+        let mut out = Vec::new();
+        self.matches_at(forms, i, end, &mut out);
+        out.into_iter().next()
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Iterate the data rows of a bundled TSV: skip blank and `#` lines, split on tabs.
+pub fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(n, l)| (n + 1, l.split('\t').map(str::trim).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms_of(s: &str) -> (Vec<Token>, Vec<Vec<String>>) {
+        let a = text::analyze(s);
+        let toks = a.tokens.clone();
+        let mut f = Vec::new();
+        let mut buf = Vec::new();
+        for t in &toks {
+            token_forms(t, &mut buf);
+            f.push(buf.iter().map(|s| s.to_string()).collect());
+        }
+        (toks, f)
+    }
+
+    #[test]
+    fn clitics_and_prefix_words_match() {
+        let mut set = PhraseSet::default();
+        set.insert("هجوم", 1);
+        set.insert("هاجم*", 2);
+        set.insert("القبض على", 3);
+        let (_, f) = forms_of("وبالهجوم هاجموا وألقت القبض على");
+        let f: Vec<Vec<&str>> = f.iter().map(|v| v.iter().map(String::as_str).collect()).collect();
+        let n = f.len();
+        assert_eq!(set.longest_at(&f, 0, n).map(|x| *x.1), Some(1));
+        assert_eq!(set.longest_at(&f, 1, n).map(|x| *x.1), Some(2));
+        assert_eq!(set.longest_at(&f, 3, n).map(|x| (x.0, *x.1)), Some((2, 3)));
+        assert_eq!(set.longest_at(&f, 2, n), None);
+        // A phrase may not run past the sentence end.
+        assert_eq!(set.longest_at(&f, 3, 4), None);
+    }
+
+    #[test]
+    fn definite_article_detected_after_conjunction() {
+        let a = text::analyze("والهجوم هجوم الي");
+        assert!(is_definite(&a.tokens[0]));
+        assert!(!is_definite(&a.tokens[1]));
+        assert!(!is_definite(&a.tokens[2]));
+    }
+}

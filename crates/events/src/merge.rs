@@ -1,0 +1,348 @@
+//! From trigger mentions to events: merging, gating, dates, confidence, codes.
+//!
+//! **Merging.** Mentions of one sentence merge when their types are compatible (same type;
+//! attack + claim; attack + clashes; arrest + raid) and nothing conflicts (two different places,
+//! two explicit dates that do not overlap, two different named perpetrators). Across sentences a
+//! later mention joins an earlier event of compatible type when nothing conflicts and
+//! (a) both name the same place, or (b) it is in the next sentence and names no place and no
+//! explicit date of its own (an elaboration), or (c) it is anaphoric (definite "الهجوم", "هذه
+//! الغارة"), has no explicit date and no different country, and the earlier event is the only
+//! compatible one so far. Figures that no trigger of their sentence could take go to the event of
+//! the previous sentence when it has no such figure yet.
+//!
+//! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
+//! event needs a place, an explicit date, a casualty figure or a named perpetrator. Plural,
+//! ambiguous ("انفجار") or quoted triggers need a figure or an explicit date (ambiguous ones: a
+//! figure, or a place and a date). Alerts and territorial changes need a place; a claim on its
+//! own needs its claimant; propaganda needs its author or a date.
+//!
+//! **Dates.** An event with no date of its own gets the document window: the 14 days up to the
+//! publication date, precision `unknown`, text null (news reports recent incidents; the window
+//! is a statement of ignorance, not a guess of the day). Without a publication date it has none.
+//!
+//! **Confidence** is a sum of evidence, clamped to 0.05–0.98: 0.35 base; +0.15 for a plain,
+//! specific trigger word (not plural, ambiguous or quoted); +0.12 place; +0.10 explicit date;
+//! +0.10 any casualty figure; +0.10 perpetrator; +0.05 claimed; +0.05 reported in two or more
+//! sentences; −0.10 when every trigger was inside quotation marks.
+
+use chrono::{Duration, NaiveDate};
+use model::{Codes, DateValue, Event, EventType, Location, Precision, Span};
+use text::Analysis;
+use text::normalize::match_form;
+
+use crate::casualties::Figure;
+use crate::extract::{Mention, Orphan, accepts, field_index};
+use crate::schema::{Lists, SUBTYPE_RANK};
+
+/// Whether subtype `a` is more specific than `b` (see [`SUBTYPE_RANK`]).
+pub fn more_specific(a: Option<&str>, b: Option<&str>) -> bool {
+    let rank = |s: Option<&str>| {
+        s.and_then(|s| SUBTYPE_RANK.iter().position(|x| *x == s))
+            .unwrap_or(usize::MAX)
+    };
+    rank(a) < rank(b)
+}
+
+fn type_rank(t: EventType) -> u8 {
+    match t {
+        EventType::Attack => 0,
+        EventType::Arrest => 1,
+        EventType::SecurityOperation => 2,
+        EventType::TerritorialChange => 3,
+        EventType::ThreatAlert => 4,
+        EventType::Financing => 5,
+        EventType::Propaganda => 6,
+        EventType::Claim => 7,
+        EventType::Other => 8,
+    }
+}
+
+fn compatible(a: &Mention, b: &Mention) -> bool {
+    use EventType::*;
+    let clashes = |m: &Mention| m.kind == SecurityOperation && m.subtype == Some("clashes");
+    let raid = |m: &Mention| m.kind == SecurityOperation && m.subtype != Some("airstrike");
+    a.kind == b.kind
+        || matches!((a.kind, b.kind), (Attack, Claim) | (Claim, Attack))
+        || (a.kind == Attack && clashes(b))
+        || (b.kind == Attack && clashes(a))
+        || (a.kind == Arrest && raid(b))
+        || (b.kind == Arrest && raid(a))
+}
+
+fn same_place(a: &Mention, b: &Mention) -> Option<bool> {
+    let (pa, pb) = (a.place.as_ref()?, b.place.as_ref()?);
+    if pa.entity.is_some() && pa.entity == pb.entity {
+        return Some(true);
+    }
+    let (na, nb) = (match_form(&pa.name), match_form(&pb.name));
+    Some(na == nb || na.contains(nb.as_str()) || nb.contains(na.as_str()))
+}
+
+fn dates_overlap(a: &DateValue, b: &DateValue) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+fn conflict(a: &Mention, b: &Mention) -> bool {
+    if same_place(a, b) == Some(false) {
+        return true;
+    }
+    if let (Some(da), Some(db)) = (&a.date, &b.date)
+        && da.explicit
+        && db.explicit
+        && !dates_overlap(&da.value, &db.value)
+    {
+        return true;
+    }
+    if let (Some(pa), Some(pb)) = (&a.perp, &b.perp)
+        && pa.entity.is_some()
+        && pb.entity.is_some()
+        && pa.entity != pb.entity
+        && !(a.perp_state || b.perp_state)
+    {
+        return true;
+    }
+    false
+}
+
+/// Fold `b` into `a`.
+fn absorb(a: &mut Mention, b: Mention) {
+    let claimed = a.claimed || b.claimed;
+    if type_rank(b.kind) < type_rank(a.kind) {
+        let keep_sub = a.subtype;
+        a.kind = b.kind;
+        a.subtype = b.subtype;
+        // An arrest made in a raid keeps "raid" as its subtype.
+        if a.kind == EventType::Arrest && a.subtype.is_none() {
+            a.subtype = keep_sub.filter(|s| *s == "raid");
+        }
+    } else if b.kind == a.kind && more_specific(b.subtype, a.subtype) {
+        a.subtype = b.subtype;
+    } else if a.kind == EventType::Arrest && a.subtype.is_none() && b.subtype == Some("raid") {
+        a.subtype = b.subtype;
+    }
+    a.claimed = claimed;
+    a.sents = a.sents.start.min(b.sents.start)..a.sents.end.max(b.sents.end);
+    a.strong |= b.strong;
+    a.needs_figure_or_date &= b.needs_figure_or_date;
+    a.weak &= b.weak;
+    a.place_obj &= b.place_obj;
+    a.quoted &= b.quoted;
+    a.n += b.n;
+    if a.place.is_none() {
+        a.place = b.place;
+    } else if let (Some(pa), Some(pb)) = (a.place.as_mut(), b.place.as_ref())
+        && pa.country.is_none()
+    {
+        pa.country.clone_from(&pb.country);
+    }
+    match (&a.date, b.date) {
+        (None, d) => a.date = d,
+        (Some(da), Some(db)) if !da.explicit && db.explicit => a.date = Some(db),
+        _ => {}
+    }
+    if a.perp.is_none() || (a.perp_state && !b.perp_state && b.perp.is_some() && a.kind == EventType::Attack) {
+        if b.perp.is_some() {
+            a.perp = b.perp;
+            a.perp_state = b.perp_state;
+        }
+    }
+    for t in b.targets {
+        if !a.targets.contains(&t) && a.perp.as_ref() != Some(&t) {
+            a.targets.push(t);
+        }
+    }
+    for (k, f) in b.figures.into_iter().enumerate() {
+        if a.figures[k].is_none() {
+            a.figures[k] = f;
+        }
+    }
+}
+
+/// Merge mentions into candidate events (not yet gated).
+pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
+    // Within sentences.
+    let mut sentence_level: Vec<Mention> = Vec::new();
+    for m in mentions {
+        let target = sentence_level
+            .iter_mut()
+            .rev()
+            .take_while(|p| p.sents.start == m.sents.start)
+            .find(|p| compatible(p, &m) && !conflict(p, &m));
+        match target {
+            Some(p) => absorb(p, m),
+            None => sentence_level.push(m),
+        }
+    }
+    // Across sentences.
+    let mut events: Vec<Mention> = Vec::new();
+    for m in sentence_level {
+        let own_date = m.date.as_ref().is_some_and(|d| d.explicit);
+        let n_compatible = events.iter().filter(|e| compatible(e, &m)).count();
+        let target = events.iter_mut().rev().find(|e| {
+            if !compatible(e, &m) || conflict(e, &m) {
+                return false;
+            }
+            let same = same_place(e, &m) == Some(true);
+            let next = m.sents.start <= e.sents.end && m.place.is_none() && !own_date;
+            let country_differs = matches!(
+                (e.place.as_ref().and_then(|p| p.country.as_ref()), m.place.as_ref().and_then(|p| p.country.as_ref())),
+                (Some(a), Some(b)) if a != b
+            );
+            let anaphor = m.anaphoric && !own_date && !country_differs && n_compatible == 1;
+            same || next || anaphor
+        });
+        match target {
+            Some(e) => {
+                // A later anaphoric mention keeps the earlier event's place.
+                let mut m = m;
+                if e.place.is_some() {
+                    m.place = None;
+                }
+                absorb(e, m)
+            }
+            None => events.push(m),
+        }
+    }
+    // Orphan figures to the event of their sentence or the one before.
+    for Orphan { sent, figure } in orphans {
+        let Figure { field, count, .. } = figure;
+        if let Some(e) = events
+            .iter_mut()
+            .rev()
+            .find(|e| e.sents.contains(&sent) || e.sents.end == sent)
+            && accepts(e.kind, field)
+            && e.figures[field_index(field)].is_none()
+        {
+            e.figures[field_index(field)] = Some(count);
+        }
+    }
+    events
+}
+
+/// Whether a merged candidate is specific enough to be an event.
+pub fn keep(m: &Mention) -> bool {
+    let figure = m.figures.iter().any(Option::is_some);
+    let date = m.date.as_ref().is_some_and(|d| d.explicit);
+    let place = m.place.is_some();
+    let perp = m.perp.is_some();
+    if m.weak && !(figure || (place && date)) {
+        return false;
+    }
+    if m.needs_figure_or_date && !m.strong && !(figure || date) {
+        return false;
+    }
+    match m.kind {
+        EventType::ThreatAlert | EventType::TerritorialChange => place,
+        EventType::Claim => perp,
+        EventType::Propaganda => perp || date,
+        _ => place || date || figure || perp,
+    }
+}
+
+/// Confidence from completeness and explicitness (see the module doc).
+pub fn confidence(m: &Mention) -> f64 {
+    let mut c = 0.35;
+    if m.strong {
+        c += 0.15;
+    }
+    if m.place.is_some() {
+        c += 0.12;
+    }
+    if m.date.as_ref().is_some_and(|d| d.explicit) {
+        c += 0.10;
+    }
+    if m.figures.iter().any(Option::is_some) {
+        c += 0.10;
+    }
+    if m.perp.is_some() {
+        c += 0.10;
+    }
+    if m.claimed {
+        c += 0.05;
+    }
+    if m.sents.len() >= 2 || m.n >= 3 {
+        c += 0.05;
+    }
+    if m.quoted {
+        c -= 0.10;
+    }
+    let c: f64 = c;
+    (c.clamp(0.05, 0.98) * 100.0).round() / 100.0
+}
+
+/// The document window used when an event has no date of its own.
+pub fn doc_window(doc_date: NaiveDate) -> DateValue {
+    DateValue {
+        start: doc_date - Duration::days(14),
+        end: doc_date,
+        precision: Precision::Unknown,
+        text: None,
+    }
+}
+
+/// Turn gated candidates into contract events.
+pub fn finish(
+    a: &Analysis<'_>,
+    lists: &Lists,
+    cands: Vec<Mention>,
+    doc_date: Option<NaiveDate>,
+) -> Vec<Event> {
+    let mut out = Vec::new();
+    for m in cands.into_iter().filter(keep) {
+        let confidence = confidence(&m);
+        let codes: Codes = lists.codes_for(m.kind, m.subtype);
+        let evidence = evidence(a, &m);
+        let date = m
+            .date
+            .map(|d| d.value)
+            .or_else(|| doc_date.map(doc_window));
+        let location = m.place.map(|p| Location {
+            precision: if p.is_country { "country" } else { "unknown" }.to_string(),
+            name: p.name,
+            country: p.country,
+            ..Location::default()
+        });
+        let [killed, wounded, kidnapped, arrested] = m.figures;
+        out.push(Event {
+            id: format!("ev{}", out.len() + 1),
+            kind: m.kind,
+            subtype: m.subtype.map(str::to_string),
+            date,
+            location,
+            perpetrator: m.perp,
+            targets: m.targets,
+            killed,
+            wounded,
+            kidnapped,
+            arrested,
+            claimed: m.claimed,
+            evidence,
+            confidence,
+            codes,
+        });
+    }
+    out
+}
+
+/// The sentence(s) that state the event: from the first to the last sentence when they are at
+/// most two apart, else the first sentence alone.
+fn evidence(a: &Analysis<'_>, m: &Mention) -> Span {
+    let first = m.sents.start;
+    let last = if m.sents.end - m.sents.start <= 3 {
+        m.sents.end - 1
+    } else {
+        first
+    };
+    match (a.sentences.get(first), a.sentences.get(last)) {
+        (Some(s), Some(e)) => Span {
+            text: a.slice(s.byte_start, e.byte_end).to_string(),
+            start: s.start,
+            end: e.end,
+        },
+        _ => Span {
+            text: String::new(),
+            start: 0,
+            end: 0,
+        },
+    }
+}

@@ -1,0 +1,391 @@
+//! The event schema (types, subtypes, scheme codes) and the bundled lists parsed into typed form.
+//!
+//! Loads `data/triggers.tsv`, `casualties.tsv`, `modality.tsv`, `refiners.tsv`, `context.tsv`,
+//! `mapping.tsv`, `countries.tsv` and `country_adjectives.tsv` (all embedded). A malformed row
+//! is a bug in the shipped data, reported as [`crate::Error::Data`] by
+//! [`crate::EventExtractor::try_bundled`] and caught by the unit tests. It does no extraction.
+
+use model::{Codes, EventType};
+use rustc_hash::FxHashMap;
+
+use crate::Error;
+use crate::lexicon::{PhraseSet, rows};
+
+const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+const CASUALTIES: &str = include_str!("../data/casualties.tsv");
+const MODALITY: &str = include_str!("../data/modality.tsv");
+const REFINERS: &str = include_str!("../data/refiners.tsv");
+const CONTEXT: &str = include_str!("../data/context.tsv");
+const MAPPING: &str = include_str!("../data/mapping.tsv");
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const COUNTRY_ADJ: &str = include_str!("../data/country_adjectives.tsv");
+
+/// Every subtype the extractor can produce, with its type. The order is the precedence when two
+/// mentions of one incident disagree: the more specific subtype (earlier) wins.
+pub const SUBTYPE_RANK: &[&str] = &[
+    "suicide_bombing",
+    "vehicle_ramming",
+    "prison_attack",
+    "kidnapping",
+    "assassination",
+    "bombing",
+    "shelling",
+    "armed_assault",
+    "airstrike",
+    "raid",
+    "clashes",
+    "recapture",
+    "capture",
+    "seizure",
+    "sanctions",
+    "foiled_plot",
+];
+
+/// Parse a contract event type name.
+pub fn parse_type(s: &str) -> Option<EventType> {
+    Some(match s {
+        "attack" => EventType::Attack,
+        "security_operation" => EventType::SecurityOperation,
+        "arrest" => EventType::Arrest,
+        "threat_alert" => EventType::ThreatAlert,
+        "territorial_change" => EventType::TerritorialChange,
+        "financing" => EventType::Financing,
+        "propaganda" => EventType::Propaganda,
+        "claim" => EventType::Claim,
+        "other" => EventType::Other,
+        _ => return None,
+    })
+}
+
+/// The contract name of an event type.
+pub fn type_name(t: EventType) -> &'static str {
+    match t {
+        EventType::Attack => "attack",
+        EventType::SecurityOperation => "security_operation",
+        EventType::Arrest => "arrest",
+        EventType::ThreatAlert => "threat_alert",
+        EventType::TerritorialChange => "territorial_change",
+        EventType::Financing => "financing",
+        EventType::Propaganda => "propaganda",
+        EventType::Claim => "claim",
+        EventType::Other => "other",
+    }
+}
+
+fn parse_subtype(s: &str) -> Result<Option<&'static str>, String> {
+    if s == "-" || s.is_empty() {
+        return Ok(None);
+    }
+    SUBTYPE_RANK
+        .iter()
+        .find(|x| **x == s)
+        .map(|x| Some(*x))
+        .ok_or_else(|| format!("unknown subtype {s}"))
+}
+
+/// What a trigger phrase says about its event.
+#[derive(Debug, Clone)]
+pub struct TriggerInfo {
+    /// Event type.
+    pub kind: EventType,
+    /// Subtype, if the word fixes one.
+    pub subtype: Option<&'static str>,
+    /// A finite verb (its subject follows).
+    pub verb: bool,
+    /// Plural noun: generic unless a figure or explicit date comes with it.
+    pub plural: bool,
+    /// Ambiguous word: needs a figure, or a place and a date.
+    pub weak: bool,
+    /// Needs a named place as its object.
+    pub place_obj: bool,
+    /// Plans/threats do not block it.
+    pub modal_ok: bool,
+    /// Type/subtype when the actor is a state force.
+    pub state: Option<(EventType, Option<&'static str>)>,
+}
+
+/// Which casualty figure a word governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// People killed.
+    Killed,
+    /// People wounded.
+    Wounded,
+    /// People kidnapped.
+    Kidnapped,
+    /// People arrested.
+    Arrested,
+}
+
+/// Where a cue sits relative to what it qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The cue comes first.
+    Before,
+    /// The cue follows.
+    After,
+}
+
+/// Why a trigger does not report a real incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// May, perhaps, if.
+    Hypothetical,
+    /// Plans, plots, intends.
+    Plan,
+    /// Threats, warnings, fear of.
+    Threat,
+    /// Calls to commit.
+    Call,
+    /// Did not, denied.
+    Negation,
+    /// Every attack, any attack, fighting attacks in general.
+    Generic,
+    /// Foiled: becomes a threat alert (or the arrest it came with).
+    Foiled,
+}
+
+/// Roles of context words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Locative word before a place.
+    Loc,
+    /// State force.
+    State,
+    /// Source of a report.
+    Report,
+    /// Armed-group cue before an actor.
+    Group,
+    /// Cue before a target.
+    Target,
+    /// Demonstrative pointing back.
+    Anaphor,
+    /// "The organisation" already named.
+    GroupRef,
+    /// A unit after a number: duration, distance, age, money, share.
+    Unit,
+}
+
+/// Every bundled list, parsed.
+#[derive(Debug)]
+pub struct Lists {
+    /// Trigger phrases.
+    pub triggers: PhraseSet<TriggerInfo>,
+    /// Casualty words.
+    pub casualties: PhraseSet<(Field, Side)>,
+    /// Modality words.
+    pub modality: PhraseSet<(Modality, Side)>,
+    /// Subtype refiners.
+    pub refiners: PhraseSet<(EventType, &'static str)>,
+    /// Context words.
+    pub context: PhraseSet<Role>,
+    /// Country names and adjectives → ISO alpha-2.
+    pub countries: PhraseSet<&'static str>,
+    /// (type, subtype) → codes.
+    pub codes: FxHashMap<(EventType, Option<&'static str>), Codes>,
+}
+
+fn err(file: &str, line: usize, reason: impl Into<String>) -> Error {
+    Error::Data {
+        file: file.to_string(),
+        line,
+        reason: reason.into(),
+    }
+}
+
+fn col<'a>(file: &str, line: usize, r: &[&'a str], i: usize) -> Result<&'a str, Error> {
+    r.get(i)
+        .copied()
+        .ok_or_else(|| err(file, line, format!("missing column {}", i + 1)))
+}
+
+impl Lists {
+    /// Empty lists (a fallback that finds nothing).
+    pub fn empty() -> Lists {
+        Lists {
+            triggers: PhraseSet::default(),
+            casualties: PhraseSet::default(),
+            modality: PhraseSet::default(),
+            refiners: PhraseSet::default(),
+            context: PhraseSet::default(),
+            countries: PhraseSet::default(),
+            codes: FxHashMap::default(),
+        }
+    }
+
+    /// Parse every bundled list.
+    pub fn load() -> Result<Lists, Error> {
+        let mut triggers = PhraseSet::default();
+        for (n, r) in rows(TRIGGERS) {
+            let f = "triggers.tsv";
+            let kind = parse_type(col(f, n, &r, 1)?).ok_or_else(|| err(f, n, "unknown type"))?;
+            let subtype = parse_subtype(col(f, n, &r, 2)?).map_err(|e| err(f, n, e))?;
+            let mut info = TriggerInfo {
+                kind,
+                subtype,
+                verb: false,
+                plural: false,
+                weak: false,
+                place_obj: false,
+                modal_ok: false,
+                state: None,
+            };
+            for flag in col(f, n, &r, 3)?.split(',').map(str::trim) {
+                match flag {
+                    "-" | "" => {}
+                    "verb" => info.verb = true,
+                    "plural" => info.plural = true,
+                    "weak" => info.weak = true,
+                    "place_obj" => info.place_obj = true,
+                    "modal_ok" => info.modal_ok = true,
+                    s if s.starts_with("state=") => {
+                        let (t, st) = s["state=".len()..]
+                            .split_once('/')
+                            .ok_or_else(|| err(f, n, "state=TYPE/SUBTYPE"))?;
+                        let t = parse_type(t).ok_or_else(|| err(f, n, "unknown state type"))?;
+                        let st = parse_subtype(st).map_err(|e| err(f, n, e))?;
+                        info.state = Some((t, st));
+                    }
+                    other => return Err(err(f, n, format!("unknown flag {other}"))),
+                }
+            }
+            triggers.insert(col(f, n, &r, 0)?, info);
+        }
+        let mut casualties = PhraseSet::default();
+        for (n, r) in rows(CASUALTIES) {
+            let f = "casualties.tsv";
+            let field = match col(f, n, &r, 1)? {
+                "killed" => Field::Killed,
+                "wounded" => Field::Wounded,
+                "kidnapped" => Field::Kidnapped,
+                "arrested" => Field::Arrested,
+                other => return Err(err(f, n, format!("unknown field {other}"))),
+            };
+            casualties.insert(col(f, n, &r, 0)?, (field, side(f, n, col(f, n, &r, 2)?)?));
+        }
+        let mut modality = PhraseSet::default();
+        for (n, r) in rows(MODALITY) {
+            let f = "modality.tsv";
+            let kind = match col(f, n, &r, 1)? {
+                "hypothetical" => Modality::Hypothetical,
+                "plan" => Modality::Plan,
+                "threat" => Modality::Threat,
+                "call" => Modality::Call,
+                "negation" => Modality::Negation,
+                "generic" => Modality::Generic,
+                "foiled" => Modality::Foiled,
+                other => return Err(err(f, n, format!("unknown kind {other}"))),
+            };
+            modality.insert(col(f, n, &r, 0)?, (kind, side(f, n, col(f, n, &r, 2)?)?));
+        }
+        let mut refiners = PhraseSet::default();
+        for (n, r) in rows(REFINERS) {
+            let f = "refiners.tsv";
+            let t = parse_type(col(f, n, &r, 1)?).ok_or_else(|| err(f, n, "unknown type"))?;
+            let st = parse_subtype(col(f, n, &r, 2)?)
+                .map_err(|e| err(f, n, e))?
+                .ok_or_else(|| err(f, n, "refiner needs a subtype"))?;
+            refiners.insert(col(f, n, &r, 0)?, (t, st));
+        }
+        let mut context = PhraseSet::default();
+        for (n, r) in rows(CONTEXT) {
+            let f = "context.tsv";
+            let role = match col(f, n, &r, 1)? {
+                "loc" => Role::Loc,
+                "state" => Role::State,
+                "report" => Role::Report,
+                "group" => Role::Group,
+                "target" => Role::Target,
+                "anaphor" => Role::Anaphor,
+                "groupref" => Role::GroupRef,
+                "unit" => Role::Unit,
+                other => return Err(err(f, n, format!("unknown role {other}"))),
+            };
+            context.insert(col(f, n, &r, 0)?, role);
+        }
+        let mut countries = PhraseSet::default();
+        for (file, src) in [
+            ("countries.tsv", COUNTRIES),
+            ("country_adjectives.tsv", COUNTRY_ADJ),
+        ] {
+            for (n, r) in rows(src) {
+                let iso = col(file, n, &r, 0)?;
+                if iso.len() != 2 {
+                    return Err(err(file, n, "iso2 code expected"));
+                }
+                countries.insert(col(file, n, &r, 1)?, iso);
+            }
+        }
+        let mut codes = FxHashMap::default();
+        for (n, r) in rows(MAPPING) {
+            let f = "mapping.tsv";
+            let t = parse_type(col(f, n, &r, 0)?).ok_or_else(|| err(f, n, "unknown type"))?;
+            let st = parse_subtype(col(f, n, &r, 1)?).map_err(|e| err(f, n, e))?;
+            let opt = |s: &str| (s != "-").then(|| s.to_string());
+            codes.insert(
+                (t, st),
+                Codes {
+                    cameo: opt(col(f, n, &r, 2)?),
+                    acled: opt(col(f, n, &r, 3)?),
+                    gtd: opt(col(f, n, &r, 4)?),
+                },
+            );
+        }
+        Ok(Lists {
+            triggers,
+            casualties,
+            modality,
+            refiners,
+            context,
+            countries,
+            codes,
+        })
+    }
+
+    /// Codes for a type/subtype: the exact row, else the type's row without subtype.
+    pub fn codes_for(&self, t: EventType, st: Option<&'static str>) -> Codes {
+        self.codes
+            .get(&(t, st))
+            .or_else(|| self.codes.get(&(t, None)))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+fn side(f: &str, n: usize, s: &str) -> Result<Side, Error> {
+    match s {
+        "before" => Ok(Side::Before),
+        "after" => Ok(Side::After),
+        other => Err(err(f, n, format!("unknown side {other}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lists_parse() {
+        let l = Lists::load().expect("bundled data parses");
+        assert!(l.triggers.len() > 100);
+        assert!(l.countries.len() > 250);
+        // Every type/subtype a trigger or refiner can produce has codes.
+        for t in [
+            EventType::Attack,
+            EventType::SecurityOperation,
+            EventType::Arrest,
+            EventType::ThreatAlert,
+            EventType::TerritorialChange,
+            EventType::Financing,
+            EventType::Propaganda,
+        ] {
+            assert!(l.codes.contains_key(&(t, None)), "{t:?}");
+        }
+        for st in SUBTYPE_RANK {
+            assert!(
+                l.codes.keys().any(|(_, s)| *s == Some(*st)),
+                "no mapping row for subtype {st}"
+            );
+        }
+    }
+}

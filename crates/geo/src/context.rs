@@ -1,0 +1,161 @@
+//! The context a place name is read in: which countries the document and the sentence talk
+//! about, a country hint, and the trigger word before the name.
+//!
+//! Countries are found by scanning the text layer's tokens for country names (one to three
+//! words, clitics stripped: وسوريا، بالعراق، الولايات المتحدة) and nationality adjectives
+//! (العراقية، السوريين). It does not resolve places itself; it only counts countries.
+
+use std::collections::BTreeMap;
+
+use text::Analysis;
+
+use crate::fold::{first_word_forms, key};
+use crate::{Geocoder, Trigger};
+
+/// What is known around a place mention; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    /// Countries the document mentions, with how often (ISO alpha-2 → count).
+    pub doc_countries: BTreeMap<String, f32>,
+    /// Countries mentioned in the same sentence as the place.
+    pub sentence_countries: BTreeMap<String, f32>,
+    /// A country the caller already knows the place is in (e.g. from the event extractor).
+    pub country_hint: Option<String>,
+    /// The trigger word right before the name, if any.
+    pub trigger: Option<Trigger>,
+    /// The NER type of the mention, when it comes from an entity.
+    pub entity_type: Option<model::EntityType>,
+}
+
+/// Country mentions per sentence of an analysed text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CountryScan {
+    /// For each sentence, the countries mentioned in it (ISO → count).
+    pub per_sentence: Vec<BTreeMap<String, f32>>,
+    /// Whole document.
+    pub doc: BTreeMap<String, f32>,
+}
+
+/// Suffixes of nationality adjectives: ـية، ـيين، ـيون، ـيات (after the ي of the stem).
+const DEMONYM_SUFFIXES: &[&str] = &["ين", "ون", "ه", "ات", "يه"];
+
+impl Geocoder {
+    /// The country a single token names as a nationality adjective (العراقية → IQ).
+    fn demonym_country(&self, word: &str) -> Option<&str> {
+        for (form, _) in first_word_forms(word) {
+            let bare = form.strip_prefix("ال").unwrap_or(&form);
+            if let Some(cc) = self.demonyms.get(bare) {
+                return Some(cc);
+            }
+            for s in DEMONYM_SUFFIXES {
+                if let Some(stem) = bare.strip_suffix(s)
+                    && let Some(cc) = self.demonyms.get(stem)
+                {
+                    return Some(cc);
+                }
+            }
+        }
+        None
+    }
+
+    /// Scan an analysed text for country names and nationality adjectives.
+    pub(crate) fn scan_countries(&self, a: &Analysis<'_>) -> CountryScan {
+        let mut scan = CountryScan {
+            per_sentence: vec![BTreeMap::new(); a.sentences.len()],
+            doc: BTreeMap::new(),
+        };
+        let n = a.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let mut found: Option<(String, usize)> = None;
+            if a.tokens[i].kind == text::TokenKind::Arabic {
+                let first = first_word_forms(a.token_text(i));
+                // Longest match first: الولايات المتحدة before a one-word name.
+                'len: for len in (1..=3usize).rev() {
+                    if i + len > n {
+                        continue;
+                    }
+                    let tail: String = (i + 1..i + len).map(|j| key(a.token_text(j))).collect();
+                    for (f, p) in &first {
+                        if *p > 1.0 {
+                            continue;
+                        }
+                        if let Some(cc) = self.country_keys.get(&format!("{f}{tail}")) {
+                            found = Some((cc.clone(), len));
+                            break 'len;
+                        }
+                    }
+                }
+                if found.is_none()
+                    && let Some(cc) = self.demonym_country(a.token_text(i))
+                {
+                    found = Some((cc.to_string(), 1));
+                }
+            }
+            match found {
+                Some((cc, len)) => {
+                    let s = a.sentence_of(i);
+                    if let Some(m) = scan.per_sentence.get_mut(s) {
+                        *m.entry(cc.clone()).or_default() += 1.0;
+                    }
+                    *scan.doc.entry(cc).or_default() += 1.0;
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        scan
+    }
+
+    /// Build a context from free text (for the CLI's `--context`): the text's countries count as
+    /// both document and sentence context, and a trigger right before `name` in it is used.
+    pub fn context_from_text(&self, text_: &str, name: &str) -> Context {
+        let a = text::analyze(text_);
+        let scan = self.scan_countries(&a);
+        let mut ctx = Context {
+            doc_countries: scan.doc.clone(),
+            sentence_countries: BTreeMap::new(),
+            ..Context::default()
+        };
+        // The sentence holding the name, and the word before it.
+        if let Some(byte) = text_.find(name) {
+            if let Some(ti) = a.tokens.iter().position(|t| t.byte_start >= byte) {
+                let s = a.sentence_of(ti);
+                if let Some(m) = scan.per_sentence.get(s) {
+                    ctx.sentence_countries = m.clone();
+                }
+                if ti > 0 {
+                    ctx.trigger = self.trigger_of(a.token_text(ti - 1));
+                }
+            }
+        } else {
+            ctx.sentence_countries = scan.doc;
+        }
+        ctx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Geocoder;
+
+    #[test]
+    fn scans_countries_and_adjectives() {
+        let g = Geocoder::bundled().expect("bundled");
+        let a = text::analyze("قالت الحكومة العراقية إن القوات دخلت المدينة. وفي سوريا والولايات المتحدة ردود.");
+        let s = g.scan_countries(&a);
+        assert!(s.doc.contains_key("IQ"), "{:?}", s.doc);
+        assert!(s.doc.contains_key("SY"), "{:?}", s.doc);
+        assert!(s.doc.contains_key("US"), "{:?}", s.doc);
+        assert!(s.per_sentence[0].contains_key("IQ"));
+        assert!(!s.per_sentence[0].contains_key("SY"));
+    }
+
+    #[test]
+    fn context_from_text_finds_trigger() {
+        let g = Geocoder::bundled().expect("bundled");
+        let c = g.context_from_text("اشتباكات في محافظة الحسكة السورية", "الحسكة");
+        assert_eq!(c.trigger, Some(crate::Trigger::Admin1));
+        assert!(c.sentence_countries.contains_key("SY"));
+    }
+}

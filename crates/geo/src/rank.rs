@@ -1,0 +1,309 @@
+//! Candidate generation and ranking for one written place phrase.
+//!
+//! Every spelling variant of the phrase ([`crate::fold::query_variants`]) is looked up; each
+//! place found is scored from: what kind of place it is (country and curated region names win
+//! over a same-named village), its population, whether it lies in a country the document or the
+//! sentence talks about, a country hint, the trigger word before the name, and how much
+//! rewriting (clitic stripping, ال) it took to reach the key. Short names of small places are
+//! penalised because they collide with ordinary words. The scores are additive log-odds-like
+//! points tuned on the project's own development sentences, not learned.
+//!
+//! It does not decide whether a word is a place at all: callers only pass NER LOC/GPE names and
+//! event place names.
+
+use serde::Serialize;
+
+use crate::fold::{Triggers, key, query_variants};
+use crate::table::{FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, Kind, Place};
+use crate::{Context, Geocoder, Trigger};
+
+/// One way to read a place name, with its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Arabic display name of the place (Latin when the gazetteer has no Arabic one).
+    pub name: String,
+    /// Latin (GeoNames/ISO/English) name.
+    pub name_en: String,
+    /// ISO 3166-1 alpha-2 ("" for regions spanning countries).
+    pub country: String,
+    /// First-level division, when known.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// `city | admin1 | country | region`.
+    pub precision: String,
+    /// GeoNames id when the place comes from GeoNames.
+    pub geonames_id: Option<u64>,
+    /// Population (0 = unknown).
+    pub population: u32,
+    /// Ranking score (higher is better; below [`MIN_SCORE`] the name is left unresolved).
+    pub score: f32,
+    /// The lookup key that matched.
+    pub key: String,
+    /// Index in the gazetteer table.
+    #[serde(skip)]
+    pub index: u32,
+}
+
+/// Below this score the best candidate is not trusted and the name stays unresolved.
+pub const MIN_SCORE: f32 = 1.0;
+
+/// Words that put a place phrase next to a known place (شمال بغداد، ريف حلب): the phrase is
+/// resolved to that place with precision `region` when nothing matches it as a whole.
+const MODIFIERS: &[&str] = &[
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "اطراف",
+    "ضواحي", "محيط", "قرب", "غرب", "جنوب غرب", "شمال غرب", "شمال شرق", "جنوب شرق",
+];
+
+impl Geocoder {
+    fn score(&self, p: &Place<'_>, penalty: f32, key_flags: u16, key_len: usize, trigger: Option<Trigger>, ctx: &Context) -> f32 {
+        let mut s = -1.5 * penalty;
+        let pop = f64::from(p.population);
+        s += match p.kind {
+            Kind::Country => 7.0,
+            Kind::Region => 6.0,
+            Kind::Admin1 => 3.0,
+            Kind::City => 0.6 * (pop + 1.0).log10() as f32,
+        };
+        if p.kind == Kind::City && p.flags & FLAG_CAPITAL != 0 {
+            s += 1.0;
+        }
+        if key_flags & KEY_MAIN != 0 {
+            s += 0.3;
+        }
+        if matches!(p.kind, Kind::City | Kind::Admin1) && self.is_focus(p.country) {
+            s += 1.0;
+        }
+        if !p.country.is_empty() {
+            if let Some(w) = ctx.sentence_countries.get(p.country) {
+                s += 2.5 + w.min(3.0) * 0.25;
+            }
+            if let Some(w) = ctx.doc_countries.get(p.country) {
+                s += 1.0 + w.min(6.0) * 0.25;
+            }
+            if let Some(h) = &ctx.country_hint {
+                s += if h == p.country { 4.0 } else { -2.0 };
+            }
+        }
+        match trigger.or(ctx.trigger) {
+            Some(Trigger::City) => {
+                s += match p.kind {
+                    Kind::City => 3.0,
+                    Kind::Admin1 => -2.0,
+                    Kind::Country => -6.0,
+                    Kind::Region => -3.0,
+                }
+            }
+            Some(Trigger::Capital) => {
+                s += match p.kind {
+                    Kind::City if p.flags & FLAG_CAPITAL != 0 => 6.0,
+                    Kind::City => 2.0,
+                    Kind::Country => -6.0,
+                    _ => -2.0,
+                }
+            }
+            Some(Trigger::Admin1) => {
+                s += match p.kind {
+                    Kind::Admin1 => 4.0,
+                    Kind::City => -1.0,
+                    Kind::Country => -5.0,
+                    Kind::Region => 0.0,
+                }
+            }
+            Some(Trigger::Region) => {
+                s += match p.kind {
+                    Kind::Region => 2.0,
+                    Kind::Admin1 => 1.0,
+                    _ => 0.0,
+                }
+            }
+            Some(Trigger::Country) => {
+                if p.kind == Kind::Country {
+                    s += 3.0;
+                }
+            }
+            None => {}
+        }
+        if ctx.entity_type == Some(model::EntityType::Loc) && p.kind == Kind::Region {
+            s += 0.5;
+        }
+        // Short names of small places are mostly collisions with ordinary words.
+        if p.kind == Kind::City && key_len <= 3 && p.population < 100_000 {
+            s -= 2.0;
+        }
+        s
+    }
+
+    /// Whether Arabic news names small places of this country (the gazetteer's focus list).
+    fn is_focus(&self, cc: &str) -> bool {
+        self.focus.contains(cc)
+    }
+
+    fn candidate(&self, p: &Place<'_>, score: f32, key: &str) -> Candidate {
+        let admin1 = match p.kind {
+            Kind::Admin1 => Some(display(p)),
+            _ => p.admin1.map(|i| display(&self.table.place(i))),
+        };
+        Candidate {
+            name: if p.name_ar.is_empty() { p.name_en.to_string() } else { p.name_ar.to_string() },
+            name_en: p.name_en.to_string(),
+            country: p.country.to_string(),
+            admin1: admin1.filter(|s| !s.is_empty()),
+            lat: p.lat,
+            lon: p.lon,
+            precision: p.kind.precision().to_string(),
+            geonames_id: (p.id != 0).then_some(u64::from(p.id)),
+            population: p.population,
+            score,
+            key: key.to_string(),
+            index: p.index,
+        }
+    }
+
+    /// Ranked candidates for a written place phrase (clitics, trigger words and spelling
+    /// variants allowed), best first. Empty when nothing in the gazetteer matches.
+    pub fn geocode(&self, name: &str, ctx: &Context) -> Vec<Candidate> {
+        let mut out = self.lookup_phrase(name, ctx, 0.0);
+        if out.first().is_none_or(|c| c.score < MIN_SCORE) {
+            // A modifier before a known place: شمال بغداد، ريف حلب الشمالي.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for m in 1..words.len().min(3) {
+                let head: String = words[..m].iter().map(|w| key(w)).collect();
+                let bare = head.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+                if MODIFIERS.iter().any(|x| key(x) == head || key(x) == bare) {
+                    let rest = words[m..].join(" ");
+                    let mut more = self.lookup_phrase(&rest, ctx, 0.5);
+                    for c in &mut more {
+                        c.precision = "region".into();
+                    }
+                    out.extend(more);
+                    break;
+                }
+            }
+        }
+        if out.first().is_none_or(|c| c.score < MIN_SCORE) {
+            // Extra words after the name (الموصل شمالي العراق): drop them one by one.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for n in (1..words.len()).rev() {
+                let more = self.lookup_phrase(&words[..n].join(" "), ctx, 1.0 + (words.len() - n) as f32 * 0.5);
+                if !more.is_empty() {
+                    out.extend(more);
+                    break;
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|c| seen.insert(c.index));
+        out
+    }
+
+    fn lookup_phrase(&self, name: &str, ctx: &Context, extra_penalty: f32) -> Vec<Candidate> {
+        let latin = !crate::fold::has_arabic(name);
+        let trig = Triggers {
+            words: &self.trigger_words,
+        };
+        let mut best: Vec<(u32, f32, String)> = Vec::new();
+        for v in query_variants(name, &trig) {
+            let trigger = v.trigger.as_deref().and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
+            let len = v.key.chars().count();
+            for (idx, flags) in self.table.lookup(&v.key) {
+                if (flags & KEY_LATIN != 0) != latin {
+                    continue;
+                }
+                let p = self.table.place(idx);
+                let s = self.score(&p, v.penalty + extra_penalty, flags, len, trigger, ctx);
+                match best.iter_mut().find(|(i, _, _)| *i == idx) {
+                    Some(b) if b.1 >= s => {}
+                    Some(b) => {
+                        b.1 = s;
+                        b.2 = v.key.clone();
+                    }
+                    None => best.push((idx, s, v.key.clone())),
+                }
+            }
+        }
+        best.iter()
+            .map(|(i, s, k)| self.candidate(&self.table.place(*i), *s, k))
+            .collect()
+    }
+
+    /// The country record of an ISO code, as a candidate (for events that only know a country).
+    pub fn country(&self, iso2: &str) -> Option<Candidate> {
+        let i = *self.country_place.get(iso2)?;
+        Some(self.candidate(&self.table.place(i), 0.0, ""))
+    }
+}
+
+fn display(p: &Place<'_>) -> String {
+    if p.name_ar.is_empty() { p.name_en.to_string() } else { p.name_ar.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::{Context, Geocoder, Trigger};
+
+    fn ctx_with(cc: &str) -> Context {
+        Context {
+            sentence_countries: BTreeMap::from([(cc.to_string(), 1.0)]),
+            doc_countries: BTreeMap::from([(cc.to_string(), 1.0)]),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn tripoli_follows_context() {
+        let g = Geocoder::bundled().expect("bundled");
+        let lb = g.geocode("طرابلس", &ctx_with("LB"));
+        assert_eq!(lb[0].country, "LB");
+        let ly = g.geocode("طرابلس", &ctx_with("LY"));
+        assert_eq!(ly[0].country, "LY");
+        // Without context the capital of Libya (the larger city) wins.
+        assert_eq!(g.geocode("طرابلس", &Context::default())[0].country, "LY");
+    }
+
+    #[test]
+    fn trigger_picks_admin1_or_city() {
+        let g = Geocoder::bundled().expect("bundled");
+        let city = g.geocode("الحسكة", &Context::default());
+        assert_eq!(city[0].precision, "city");
+        let gov = g.geocode("محافظة الحسكة", &Context::default());
+        assert_eq!(gov[0].precision, "admin1");
+        assert_eq!(gov[0].country, "SY");
+        let ctx = Context {
+            trigger: Some(Trigger::Admin1),
+            ..Context::default()
+        };
+        assert_eq!(g.geocode("الحسكة", &ctx)[0].precision, "admin1");
+    }
+
+    #[test]
+    fn countries_regions_and_clitics() {
+        let g = Geocoder::bundled().expect("bundled");
+        let none = Context::default();
+        let us = &g.geocode("أمريكا", &none)[0];
+        assert_eq!((us.country.as_str(), us.precision.as_str()), ("US", "country"));
+        assert_eq!(g.geocode("بريطانيا", &none)[0].country, "GB");
+        let sahel = &g.geocode("الساحل", &none)[0];
+        assert_eq!(sahel.precision, "region");
+        assert_eq!(g.geocode("شمال شرق سوريا", &none)[0].precision, "region");
+        assert_eq!(g.geocode("وبغداد", &none)[0].country, "IQ");
+        assert_eq!(g.geocode("ديرالزور", &none)[0].country, "SY");
+        assert_eq!(g.geocode("الرقه", &none)[0].country, "SY");
+        assert_eq!(g.geocode("للموصل", &none)[0].country, "IQ");
+        let north = &g.geocode("شمال بغداد", &none)[0];
+        assert_eq!((north.country.as_str(), north.precision.as_str()), ("IQ", "region"));
+    }
+
+    #[test]
+    fn garbage_finds_nothing() {
+        let g = Geocoder::bundled().expect("bundled");
+        assert!(g.geocode("", &Context::default()).is_empty());
+        assert!(g.geocode("؟؟", &Context::default()).is_empty());
+        assert!(g.geocode("كذاوكذا زززز", &Context::default()).is_empty());
+    }
+}

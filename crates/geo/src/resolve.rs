@@ -1,0 +1,284 @@
+//! Filling `location` on a document's LOC/GPE entities and events.
+//!
+//! Two passes: the first resolves every LOC/GPE entity with the countries the text names; the
+//! countries of the places it found then join the document context (a document about الموصل and
+//! تكريت is about Iraq even if it never says العراق), and the second pass resolves entities and
+//! events again with that context. Every name is resolved on its own: a name that fails leaves
+//! its own `location` as it was (or `precision: unknown` for events) and never affects the rest.
+//!
+//! It does not look for places the NER and event stages did not report, except that an event
+//! whose own place name cannot be resolved (or that has none) falls back to the most specific
+//! resolved LOC/GPE mention inside its evidence span.
+
+use std::collections::BTreeMap;
+
+use model::{Entity, EntityType, Event, Location};
+use text::Analysis;
+
+use crate::context::CountryScan;
+use crate::rank::{Candidate, MIN_SCORE};
+use crate::{Context, Geocoder, Kind};
+
+fn to_location(name: &str, c: &Candidate) -> Location {
+    Location {
+        name: name.to_string(),
+        country: (!c.country.is_empty()).then(|| c.country.clone()),
+        admin1: c.admin1.clone(),
+        lat: Some(round5(c.lat)),
+        lon: Some(round5(c.lon)),
+        precision: c.precision.clone(),
+        geonames_id: c.geonames_id,
+    }
+}
+
+fn round5(v: f64) -> f64 {
+    (v * 1e5).round() / 1e5
+}
+
+fn specificity(precision: &str) -> u8 {
+    match precision {
+        "point" => 5,
+        "city" => 4,
+        "admin1" => 3,
+        "region" => 2,
+        "country" => 1,
+        _ => 0,
+    }
+}
+
+impl Geocoder {
+    /// Token index of the first token starting at or after char offset `start`.
+    fn token_at(a: &Analysis<'_>, start: usize) -> Option<usize> {
+        let i = a.tokens.partition_point(|t| t.start < start);
+        (i < a.tokens.len()).then_some(i)
+    }
+
+    fn entity_context(&self, a: &Analysis<'_>, scan: &CountryScan, doc: &BTreeMap<String, f32>, e: &Entity) -> Context {
+        let mut ctx = Context {
+            doc_countries: doc.clone(),
+            entity_type: Some(e.kind),
+            ..Context::default()
+        };
+        if let Some(m) = e.mentions.first()
+            && let Some(ti) = Self::token_at(a, m.start)
+        {
+            let s = a.sentence_of(ti);
+            if let Some(sc) = scan.per_sentence.get(s) {
+                ctx.sentence_countries = sc.clone();
+            }
+            if ti > 0 && a.tokens[ti - 1].end <= m.start {
+                ctx.trigger = self.trigger_of(a.token_text(ti - 1));
+            }
+        }
+        ctx
+    }
+
+    fn resolve_entity(&self, e: &Entity, ctx: &Context) -> Option<Candidate> {
+        let mut names: Vec<&str> = vec![e.name.as_str()];
+        for m in &e.mentions {
+            if !names.contains(&m.text.as_str()) {
+                names.push(&m.text);
+            }
+        }
+        names
+            .into_iter()
+            .filter_map(|n| self.geocode(n, ctx).into_iter().next())
+            .filter(|c| c.score >= MIN_SCORE)
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+    }
+
+    /// Give LOC/GPE entities and event locations coordinates, country and precision, using the
+    /// whole document as context.
+    pub fn resolve(&self, a: &Analysis<'_>, entities: &mut [Entity], events: &mut [Event]) {
+        let scan = self.scan_countries(a);
+        let is_place = |e: &Entity| matches!(e.kind, EntityType::Loc | EntityType::Gpe);
+
+        // Pass 1: text-named countries only.
+        let mut doc = scan.doc.clone();
+        for e in entities.iter().filter(|e| is_place(e)) {
+            let ctx = self.entity_context(a, &scan, &scan.doc, e);
+            if let Some(c) = self.resolve_entity(e, &ctx)
+                && c.kind_is_place()
+            {
+                *doc.entry(c.country.clone()).or_default() += 0.5 * e.mentions.len().max(1) as f32;
+            }
+        }
+
+        // Pass 2: with the countries of the places found.
+        for e in entities.iter_mut().filter(|e| is_place(e)) {
+            let ctx = self.entity_context(a, &scan, &doc, e);
+            if let Some(c) = self.resolve_entity(e, &ctx) {
+                e.location = Some(to_location(&e.name, &c));
+            }
+        }
+
+        // Resolved entity mentions, for events whose own place fails.
+        let mut mentions: Vec<(usize, usize, &str, &Location)> = Vec::new();
+        for e in entities.iter() {
+            if let Some(l) = &e.location {
+                for m in &e.mentions {
+                    mentions.push((m.start, m.end, &m.text, l));
+                }
+            }
+        }
+
+        for ev in events.iter_mut() {
+            let (es, ee) = (ev.evidence.start, ev.evidence.end);
+            let mut ctx = Context {
+                doc_countries: doc.clone(),
+                ..Context::default()
+            };
+            if let Some(ti) = Self::token_at(a, es) {
+                let last = Self::token_at(a, ee.saturating_sub(1)).unwrap_or(ti);
+                for s in a.sentence_of(ti)..=a.sentence_of(last) {
+                    if let Some(sc) = scan.per_sentence.get(s) {
+                        for (k, v) in sc {
+                            *ctx.sentence_countries.entry(k.clone()).or_default() += v;
+                        }
+                    }
+                }
+            }
+            let hint = ev.location.as_ref().and_then(|l| l.country.clone());
+            ctx.country_hint = hint.clone();
+            let own = ev
+                .location
+                .as_ref()
+                .filter(|l| !l.name.trim().is_empty())
+                .and_then(|l| self.geocode(&l.name, &ctx).into_iter().next().map(|c| (l.name.clone(), c)))
+                .filter(|(_, c)| c.score >= MIN_SCORE);
+            let fallback = || {
+                mentions
+                    .iter()
+                    .filter(|(s, e, _, l)| *s >= es && *e <= ee && hint.as_ref().is_none_or(|h| l.country.as_ref() == Some(h)))
+                    .max_by_key(|(s, _, _, l)| (specificity(&l.precision), std::cmp::Reverse(*s)))
+                    .map(|(_, _, text, l)| (text.to_string(), (*l).clone()))
+            };
+            let new = match own {
+                Some((name, c)) => Some(to_location(&name, &c)),
+                None => match fallback() {
+                    Some((text, mut l)) => {
+                        // Keep the event's own wording of the place when it had one.
+                        l.name = ev.location.as_ref().map(|x| x.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or(text);
+                        Some(l)
+                    }
+                    None => ev.location.as_ref().map(|l| match l.country.as_deref().and_then(|cc| self.country(cc)) {
+                        Some(c) => to_location(&l.name, &c),
+                        None => Location {
+                            precision: "unknown".into(),
+                            ..l.clone()
+                        },
+                    }),
+                },
+            };
+            if new.is_some() {
+                ev.location = new;
+            }
+        }
+    }
+}
+
+impl Candidate {
+    /// Whether this candidate is specific enough to say which country a document is about.
+    fn kind_is_place(&self) -> bool {
+        !self.country.is_empty() && self.precision != Kind::Region.precision()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use model::{Codes, Entity, EntityType, Event, EventType, Location, Span};
+
+    use crate::Geocoder;
+
+    fn entity(text: &str, name: &str, kind: EntityType) -> Entity {
+        let start = text.find(name).map(|b| text[..b].chars().count()).expect("name in text");
+        Entity {
+            id: format!("loc:{name}"),
+            kind,
+            name: name.to_string(),
+            name_en: None,
+            wikidata: None,
+            mentions: vec![Span {
+                text: name.to_string(),
+                start,
+                end: start + name.chars().count(),
+            }],
+            location: None,
+        }
+    }
+
+    fn event(text: &str, place: Option<&str>) -> Event {
+        Event {
+            id: "e1".into(),
+            kind: EventType::Attack,
+            subtype: None,
+            date: None,
+            location: place.map(|p| Location {
+                name: p.into(),
+                country: None,
+                admin1: None,
+                lat: None,
+                lon: None,
+                precision: "unknown".into(),
+                geonames_id: None,
+            }),
+            perpetrator: None,
+            targets: vec![],
+            killed: None,
+            wounded: None,
+            kidnapped: None,
+            arrested: None,
+            claimed: false,
+            evidence: Span {
+                text: text.into(),
+                start: 0,
+                end: text.chars().count(),
+            },
+            confidence: 0.5,
+            codes: Codes::default(),
+        }
+    }
+
+    #[test]
+    fn fills_entities_and_events() {
+        let g = Geocoder::bundled().expect("bundled");
+        let text = "قتل خمسة أشخاص في هجوم بمدينة طرابلس شمال لبنان، وقالت الشرطة اللبنانية إن المهاجم فر.";
+        let a = text::analyze(text);
+        let mut ents = vec![
+            entity(text, "طرابلس", EntityType::Gpe),
+            entity(text, "لبنان", EntityType::Gpe),
+            entity(text, "الشرطة", EntityType::Org),
+        ];
+        let mut evs = vec![event(text, Some("بمدينة طرابلس")), event(text, None)];
+        g.resolve(&a, &mut ents, &mut evs);
+        let l = ents[0].location.as_ref().expect("tripoli");
+        assert_eq!(l.country.as_deref(), Some("LB"));
+        assert_eq!(l.precision, "city");
+        assert_eq!(ents[1].location.as_ref().map(|l| l.precision.as_str()), Some("country"));
+        assert!(ents[2].location.is_none(), "ORG entities are not geocoded");
+        let el = evs[0].location.as_ref().expect("event place");
+        assert_eq!(el.country.as_deref(), Some("LB"));
+        assert_eq!(el.name, "بمدينة طرابلس");
+        assert!(el.lat.is_some());
+        // No place of its own: the most specific place in its evidence.
+        let el = evs[1].location.as_ref().expect("fallback place");
+        assert_eq!(el.name, "طرابلس");
+        assert_eq!(el.precision, "city");
+    }
+
+    #[test]
+    fn one_bad_name_does_not_sink_the_rest() {
+        let g = Geocoder::bundled().expect("bundled");
+        let text = "انفجار في زززقققس ثم اشتباكات في الموصل.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "زززقققس", EntityType::Loc), entity(text, "الموصل", EntityType::Gpe)];
+        let mut evs = vec![event(text, Some("زززقققس"))];
+        g.resolve(&a, &mut ents, &mut evs);
+        assert!(ents[0].location.is_none());
+        assert_eq!(ents[1].location.as_ref().and_then(|l| l.country.as_deref()), Some("IQ"));
+        // The event's own name fails; it falls back to الموصل inside its evidence, keeping its wording.
+        let l = evs[0].location.as_ref().expect("event location");
+        assert_eq!(l.country.as_deref(), Some("IQ"));
+        assert_eq!(l.name, "زززقققس");
+    }
+}

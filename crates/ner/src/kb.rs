@@ -1,0 +1,456 @@
+//! The actor knowledge base: organisations and their branches, state forces, international bodies,
+//! media, leaders, UN-designated persons, countries, cities and regions, shipped as TSV files in
+//! `data/kb/` and embedded in the binary with `include_str!`.
+//!
+//! Each alias is tokenised with the text layer and turned into a sequence of word keys
+//! ([`crate::lexicon::canon`]); a leftmost-longest Aho-Corasick automaton over those sequences
+//! finds aliases in running text ([`crate::link`]). An alias may carry context conditions (a militant
+//! cue nearby, a given previous word, a forbidden next word); aliases shared by several entries are
+//! tried conditional-first. This module only loads and indexes the data and answers look-ups by
+//! name; it does not decide what a text mentions.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use model::EntityType;
+
+use crate::Error;
+use crate::lexicon::{WordSet, canon, clitic_variants, tsv_rows};
+
+/// The shipped knowledge-base files, in priority order (earlier files win alias ties).
+const FILES: [(&str, &str); 6] = [
+    (
+        "organisations.tsv",
+        include_str!("../data/kb/organisations.tsv"),
+    ),
+    ("persons.tsv", include_str!("../data/kb/persons.tsv")),
+    ("regions.tsv", include_str!("../data/kb/regions.tsv")),
+    ("countries.tsv", include_str!("../data/kb/countries.tsv")),
+    ("cities.tsv", include_str!("../data/kb/cities.tsv")),
+    ("un_persons.tsv", include_str!("../data/kb/un_persons.tsv")),
+];
+
+/// Words that make a context militant (see [`Condition::Militant`]).
+const MILITANT_CUES: &str = include_str!("../data/kb/militant_cues.txt");
+
+/// One canonical entity of the knowledge base.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbEntry {
+    /// Stable id (`org:isis`, `gpe:sy`, `per:abu-bakr-al-baghdadi`).
+    pub id: String,
+    /// Entity type.
+    pub kind: EntityType,
+    /// Canonical Arabic name.
+    pub name: String,
+    /// English name, when known.
+    pub name_en: Option<String>,
+    /// Wikidata Q-id, when known.
+    pub wikidata: Option<String>,
+    /// Every alias (Arabic spellings and Latin names) as written in the data file.
+    pub aliases: Vec<String>,
+    /// Outgoing relations `(relation, target id)`, e.g. `("branch_of", "org:isis")`.
+    pub relations: Vec<(String, String)>,
+    /// Extra attributes `(key, value)`: `cc`, `geonames`, `lat`, `lon`, `un` (UN reference) ...
+    pub extra: Vec<(String, String)>,
+    /// The data file the entry comes from.
+    pub source: &'static str,
+}
+
+impl KbEntry {
+    /// Value of an extra attribute.
+    pub fn extra(&self, key: &str) -> Option<&str> {
+        self.extra
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A condition an alias needs before it links.
+#[derive(Debug, Clone)]
+pub(crate) enum Condition {
+    /// A militant cue word in the same or the previous sentence, outside the alias itself.
+    Militant,
+    /// The previous word (clitics tolerated) is one of these.
+    Prev(WordSet),
+    /// The next word (clitics tolerated) is none of these.
+    NotNext(WordSet),
+}
+
+/// One entry an alias pattern may stand for, with the conditions of that alias.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Index into [`KnowledgeBase::entries`].
+    pub entry: usize,
+    /// All must hold.
+    pub conditions: Vec<Condition>,
+}
+
+/// The loaded, indexed knowledge base.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    entries: Vec<KbEntry>,
+    by_id: HashMap<String, usize>,
+    /// Word key → token id used in automaton patterns.
+    vocab: HashMap<String, u32>,
+    /// Pattern id → candidates (conditional ones first, then in file order).
+    candidates: Vec<Vec<Candidate>>,
+    /// Token-id sequence → pattern id (for shorter-prefix fallbacks and look-ups).
+    pattern_ids: HashMap<Vec<u32>, usize>,
+    automaton: AhoCorasick,
+    /// Militant cue words.
+    pub(crate) militant: WordSet,
+}
+
+/// Token id that no pattern contains (unknown words, breaks).
+pub(crate) const UNKNOWN: u32 = 255 * 255 * 255 - 1;
+
+/// Encode a token-id sequence for the byte automaton: each token is `0xFF` followed by three
+/// base-255 digits, so a match can only start at a token boundary.
+pub(crate) fn encode(ids: &[u32], out: &mut Vec<u8>) {
+    for &id in ids {
+        out.push(0xFF);
+        out.push((id / (255 * 255)) as u8);
+        out.push(((id / 255) % 255) as u8);
+        out.push((id % 255) as u8);
+    }
+}
+
+/// Whether a token is a dash that may sit inside a name (`داعش –خراسان`, `ISIS-K`).
+pub(crate) fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—" | "‐" | "‑")
+}
+
+/// Word keys of a name as the text layer tokenises it (dashes dropped).
+pub(crate) fn name_keys(name: &str) -> Vec<String> {
+    let a = text::analyze(name);
+    (0..a.tokens.len())
+        .map(|i| a.token_text(i))
+        .filter(|t| !is_dash(t))
+        .map(canon)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+fn parse_kind(s: &str) -> Option<EntityType> {
+    Some(match s {
+        "PER" => EntityType::Per,
+        "ORG" => EntityType::Org,
+        "LOC" => EntityType::Loc,
+        "GPE" => EntityType::Gpe,
+        "FAC" => EntityType::Fac,
+        "MISC" => EntityType::Misc,
+        _ => return None,
+    })
+}
+
+fn parse_conditions(s: &str, path: &str, line: usize) -> Result<Vec<Condition>, Error> {
+    let mut out = Vec::new();
+    for c in s.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let bad = || Error::Format {
+            path: format!("data/kb/{path}:{line}"),
+            reason: format!("unknown context condition {c:?}"),
+        };
+        if c == "militant" {
+            out.push(Condition::Militant);
+        } else if let Some(w) = c.strip_prefix("prev=") {
+            out.push(Condition::Prev(WordSet::from_iter(w.split('/'))));
+        } else if let Some(w) = c.strip_prefix("notnext=") {
+            out.push(Condition::NotNext(WordSet::from_iter(w.split('/'))));
+        } else {
+            return Err(bad());
+        }
+    }
+    Ok(out)
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+impl KnowledgeBase {
+    /// Load the knowledge base shipped in `data/kb/`.
+    pub fn bundled() -> Result<Self, Error> {
+        Self::from_sources(&FILES)
+    }
+
+    /// Build from `(file name, TSV text)` pairs in priority order.
+    pub fn from_sources(files: &[(&'static str, &str)]) -> Result<Self, Error> {
+        let mut entries: Vec<KbEntry> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        // (token keys, candidate) in load order.
+        let mut alias_rows: Vec<(Vec<String>, Candidate)> = Vec::new();
+        for &(path, data) in files {
+            for (line, cols) in tsv_rows(data, "id") {
+                let fmt = |reason: String| Error::Format {
+                    path: format!("data/kb/{path}:{line}"),
+                    reason,
+                };
+                if cols.len() < 8 {
+                    return Err(fmt(format!("expected at least 8 columns, got {}", cols.len())));
+                }
+                let kind = parse_kind(cols[1].trim())
+                    .ok_or_else(|| fmt(format!("unknown type {:?}", cols[1])))?;
+                let id = cols[0].trim().to_string();
+                if id.is_empty() || !id.contains(':') {
+                    return Err(fmt(format!("bad id {id:?}")));
+                }
+                let idx = match by_id.get(&id) {
+                    Some(&i) => i,
+                    None => {
+                        let relations = cols[5]
+                            .split(';')
+                            .filter_map(|r| r.split_once('='))
+                            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                            .collect();
+                        let extra = cols
+                            .get(8)
+                            .map(|e| {
+                                e.split(';')
+                                    .filter_map(|r| r.split_once('='))
+                                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        entries.push(KbEntry {
+                            id: id.clone(),
+                            kind,
+                            name: cols[2].trim().to_string(),
+                            name_en: opt(cols[3]),
+                            wikidata: opt(cols[4]),
+                            aliases: Vec::new(),
+                            relations,
+                            extra,
+                            source: path,
+                        });
+                        by_id.insert(id, entries.len() - 1);
+                        entries.len() - 1
+                    }
+                };
+                let conditions = parse_conditions(cols[6], path, line)?;
+                let mut aliases: Vec<&str> = cols[7]
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                if aliases.is_empty() {
+                    aliases.push(cols[2].trim());
+                }
+                for a in aliases {
+                    let keys = name_keys(a);
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    if !entries[idx].aliases.iter().any(|x| x == a) {
+                        entries[idx].aliases.push(a.to_string());
+                    }
+                    alias_rows.push((
+                        keys,
+                        Candidate {
+                            entry: idx,
+                            conditions: conditions.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        // Token vocabulary and patterns.
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut pattern_ids: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        for (keys, cand) in alias_rows {
+            let ids: Vec<u32> = keys
+                .iter()
+                .map(|k| {
+                    let n = vocab.len() as u32;
+                    *vocab.entry(k.clone()).or_insert(n)
+                })
+                .collect();
+            let pid = *pattern_ids.entry(ids).or_insert_with(|| {
+                candidates.push(Vec::new());
+                candidates.len() - 1
+            });
+            let list = &mut candidates[pid];
+            // Skip a second unconditional candidate of the same entry (duplicate alias).
+            if list
+                .iter()
+                .any(|c| c.entry == cand.entry && c.conditions.is_empty())
+                && cand.conditions.is_empty()
+            {
+                continue;
+            }
+            list.push(cand);
+        }
+        for list in &mut candidates {
+            // Stable: conditional candidates first, file order kept within each group.
+            list.sort_by_key(|c| c.conditions.is_empty());
+        }
+        if vocab.len() as u32 >= UNKNOWN {
+            return Err(Error::Format {
+                path: "data/kb".into(),
+                reason: "too many distinct alias words".into(),
+            });
+        }
+        let mut by_pid: Vec<(&Vec<u32>, usize)> = pattern_ids.iter().map(|(k, &v)| (k, v)).collect();
+        by_pid.sort_by_key(|&(_, v)| v);
+        let patterns: Vec<Vec<u8>> = by_pid
+            .iter()
+            .map(|(ids, _)| {
+                let mut b = Vec::with_capacity(ids.len() * 4);
+                encode(ids, &mut b);
+                b
+            })
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Format {
+                path: "data/kb".into(),
+                reason: format!("alias automaton: {e}"),
+            })?;
+        Ok(KnowledgeBase {
+            entries,
+            by_id,
+            vocab,
+            candidates,
+            pattern_ids,
+            automaton,
+            militant: WordSet::parse_lines(MILITANT_CUES),
+        })
+    }
+
+    /// Every entry.
+    pub fn entries(&self) -> &[KbEntry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&KbEntry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub(crate) fn entry(&self, i: usize) -> &KbEntry {
+        &self.entries[i]
+    }
+
+    pub(crate) fn automaton(&self) -> &AhoCorasick {
+        &self.automaton
+    }
+
+    pub(crate) fn candidates(&self, pattern: usize) -> &[Candidate] {
+        self.candidates.get(pattern).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn pattern_of(&self, ids: &[u32]) -> Option<usize> {
+        self.pattern_ids.get(ids).copied()
+    }
+
+    /// Token id of a word key: the key itself if it is an alias word, else its first clitic-stripped
+    /// reading that is, else [`UNKNOWN`].
+    pub(crate) fn token_id(&self, key: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(key) {
+            return id;
+        }
+        clitic_variants(key)
+            .iter()
+            .skip(1)
+            .find_map(|v| self.vocab.get(v.as_str()).copied())
+            .unwrap_or(UNKNOWN)
+    }
+
+    /// Entries whose id, English name or one alias equals `name` (clitics tolerated), best first.
+    pub fn find(&self, name: &str) -> Vec<&KbEntry> {
+        let mut out: Vec<usize> = Vec::new();
+        if let Some(&i) = self.by_id.get(name.trim()) {
+            out.push(i);
+        }
+        let keys = name_keys(name);
+        if !keys.is_empty() {
+            let ids: Vec<u32> = keys.iter().map(|k| self.token_id(k)).collect();
+            if let Some(p) = self.pattern_of(&ids) {
+                // Unconditional readings first: they are what the name usually means.
+                let mut c: Vec<&Candidate> = self.candidates(p).iter().collect();
+                c.sort_by_key(|c| !c.conditions.is_empty());
+                out.extend(c.iter().map(|c| c.entry));
+            }
+        }
+        let lower = name.trim().to_lowercase();
+        out.extend(
+            self.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.name_en.as_deref().is_some_and(|n| n.to_lowercase() == lower))
+                .map(|(i, _)| i),
+        );
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|i| seen.insert(*i));
+        out.into_iter().map(|i| &self.entries[i]).collect()
+    }
+
+    /// Entries with a relation pointing at `id`: `(relation, source entry)`.
+    pub fn incoming(&self, id: &str) -> Vec<(&str, &KbEntry)> {
+        self.entries
+            .iter()
+            .flat_map(|e| {
+                e.relations
+                    .iter()
+                    .filter(|(_, t)| t == id)
+                    .map(move |(r, _)| (r.as_str(), e))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_kb_loads_and_isis_aliases_share_an_id() {
+        let kb = KnowledgeBase::bundled().expect("kb");
+        for name in ["داعش", "تنظيم الدولة", "الدولة الإسلامية", "ISIS", "Daesh"] {
+            let f = kb.find(name);
+            assert_eq!(f.first().map(|e| e.id.as_str()), Some("org:isis"), "{name}");
+        }
+        let e = kb.get("org:isis").expect("isis");
+        assert_eq!(e.wikidata.as_deref(), Some("Q2429253"));
+        assert!(kb.find("الدولة").iter().all(|e| e.id != "org:isis"));
+    }
+
+    #[test]
+    fn branches_point_at_their_parent() {
+        let kb = KnowledgeBase::bundled().expect("kb");
+        let branches: Vec<&str> = kb
+            .incoming("org:isis")
+            .iter()
+            .filter(|(r, _)| *r == "branch_of")
+            .map(|(_, e)| e.id.as_str())
+            .collect();
+        for b in ["org:iswap", "org:iskp", "org:is-sinai", "org:is-somalia"] {
+            assert!(branches.contains(&b), "{b} missing from {branches:?}");
+        }
+        // Every relation target exists.
+        for e in kb.entries() {
+            for (r, t) in &e.relations {
+                assert!(kb.get(t).is_some(), "{} {r} {t}: unknown target", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn countries_cities_and_un_persons_are_loaded() {
+        let kb = KnowledgeBase::bundled().expect("kb");
+        assert_eq!(kb.find("سوريا").first().map(|e| e.id.as_str()), Some("gpe:sy"));
+        assert_eq!(kb.find("سورية").first().map(|e| e.id.as_str()), Some("gpe:sy"));
+        assert!(kb.find("تدمر").iter().any(|e| e.kind == EntityType::Gpe));
+        assert!(kb.entries().iter().any(|e| e.extra("un").is_some()));
+    }
+
+    #[test]
+    fn malformed_rows_are_reported_with_their_line() {
+        let bad = "id\ttype\tname_ar\tname_en\twikidata\trelations\tcontext\taliases\norg:x\tXYZ\tس\t\t\t\t\tس\n";
+        let err = KnowledgeBase::from_sources(&[("t.tsv", bad)]).expect_err("bad type");
+        assert!(err.to_string().contains("t.tsv:2"), "{err}");
+    }
+}

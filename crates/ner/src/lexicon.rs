@@ -1,0 +1,137 @@
+//! Word forms and small word lists shared by the knowledge base, the rules and the relation finder.
+//!
+//! Every lookup compares *keys*: the text layer's match form (`text::normalize::match_form`), with
+//! Latin letters lower-cased and the Persian letters ی/ک/ۀ/ھ folded to their Arabic forms (UN and
+//! GeoNames names mix them in). [`clitic_variants`] lists the ways a word may be read once an
+//! attached conjunction (و/ف), preposition (ب/ل/ك) or the ل+ال contraction (للدولة) is removed;
+//! callers accept the first variant found in their own vocabulary, so stripping is guarded by a
+//! lexicon and never applied blindly. This module does no matching of its own.
+
+use std::collections::HashSet;
+
+/// Lookup key of one word: match form, Latin lower-cased, Persian letters folded.
+pub(crate) fn canon(s: &str) -> String {
+    text::normalize::match_form(s)
+        .chars()
+        .filter_map(|c| match c {
+            'ی' | 'ې' => Some('ي'),
+            'ک' => Some('ك'),
+            'ۀ' => Some('ه'),
+            'ھ' => Some('ه'),
+            // Tatweel and zero-width joiners never change a word.
+            '\u{0640}' | '\u{200c}' | '\u{200d}' => None,
+            c if c.is_ascii_uppercase() => Some(c.to_ascii_lowercase()),
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The readings of a word key with attached clitics removed, most literal first.
+///
+/// `والدولة` gives `والدوله`, `الدوله`; `للدولة` gives `للدوله`, `لدوله`, `الدوله`; `لتنظيم` gives
+/// `لتنظيم`, `تنظيم`. A variant keeps at least two letters.
+pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    let mut push = |s: String| {
+        if s.chars().count() >= 2 && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for conj in ["", "و", "ف"] {
+        let Some(r1) = w.strip_prefix(conj) else {
+            continue;
+        };
+        for prep in ["", "ب", "ل", "ك"] {
+            if conj.is_empty() && prep.is_empty() {
+                continue;
+            }
+            let Some(r2) = r1.strip_prefix(prep) else {
+                continue;
+            };
+            if prep == "ل" && r2.starts_with('ل') {
+                // ل + ال contracts to لل: للدولة is ل + الدولة.
+                push(format!("ا{r2}"));
+            }
+            push(r2.to_string());
+        }
+    }
+    out
+}
+
+/// True when the key is made of Arabic letters only (no digits, Latin or punctuation).
+pub(crate) fn is_arabic_word(k: &str) -> bool {
+    !k.is_empty() && k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+/// A set of word keys read from a shipped list (`#` comments, one entry per line or per column).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// Build from entries (each canonicalised; multi-word entries are kept with single spaces).
+    pub(crate) fn from_iter<'a>(items: impl IntoIterator<Item = &'a str>) -> Self {
+        WordSet(
+            items
+                .into_iter()
+                .map(|s| s.split_whitespace().map(canon).collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+                .collect(),
+        )
+    }
+
+    /// Parse a one-word-per-line list.
+    pub(crate) fn parse_lines(data: &str) -> Self {
+        Self::from_iter(
+            data.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#')),
+        )
+    }
+
+    /// Whether the key itself is listed.
+    pub(crate) fn contains(&self, k: &str) -> bool {
+        self.0.contains(k)
+    }
+
+    /// Whether the key or one of its clitic-stripped readings is listed.
+    pub(crate) fn contains_loose(&self, k: &str) -> bool {
+        clitic_variants(k).iter().any(|v| self.0.contains(v.as_str()))
+    }
+}
+
+/// Iterate the data rows of a shipped TSV: skips `#` comments, blank lines and the header row
+/// (the first row whose first cell equals `header_first`).
+pub(crate) fn tsv_rows<'a>(
+    data: &'a str,
+    header_first: &'a str,
+) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+    data.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect::<Vec<_>>()))
+        .filter(move |(_, c)| c.first().is_some_and(|f| *f != header_first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canon_folds_hamza_case_and_persian_letters() {
+        assert_eq!(canon("إفريقيا"), canon("أفريقيا"));
+        assert_eq!(canon("ISIS"), "isis");
+        assert_eq!(canon("عبد الکبیر"), canon("عبد الكبير"));
+        assert_eq!(canon("داعـــش"), "داعش");
+    }
+
+    #[test]
+    fn clitic_variants_cover_conjunction_preposition_and_article_contraction() {
+        let v = clitic_variants(&canon("للدولة"));
+        assert!(v.contains(&canon("الدولة")), "{v:?}");
+        let v = clitic_variants(&canon("وبداعش"));
+        assert!(v.contains(&"داعش".to_string()), "{v:?}");
+        let v = clitic_variants(&canon("لتنظيم"));
+        assert!(v.contains(&"تنظيم".to_string()), "{v:?}");
+        assert_eq!(clitic_variants("داعش")[0], "داعش");
+    }
+}

@@ -1,0 +1,193 @@
+//! Settles conflicts between knowledge-base, rule and tagger mentions, gives every mention a stable
+//! entity id, and merges mentions of one entity within a document.
+//!
+//! Priority: knowledge base, then rules, then the tagger. A tagger span that wraps a linked name of
+//! the same family (a PER around a known person, an ORG around a known group, "تنظيم داعش") is the
+//! description plus the name and is dropped; one that wraps a name of another family ("جامعة
+//! بغداد" around بغداد) is kept as a nested mention. Unlinked names get a derived id, the type plus
+//! the name's word keys (`per:ابراهيم-القحطاني`), so the same name in two articles has the same id.
+//! Within a document a name found once is found everywhere it recurs, and a lone surname
+//! ("القحطاني") joins the unique full name it ends ("إبراهيم القحطاني"). Nothing here crosses
+//! documents; cross-document identity comes only from the ids.
+
+use std::collections::HashMap;
+
+use model::EntityType;
+
+use crate::link::{Doc, Found, Source};
+use crate::rules::{Lexicon, first_word_key, is_nisba, name_key};
+
+fn family(k: EntityType) -> u8 {
+    match k {
+        EntityType::Per => 0,
+        EntityType::Org => 1,
+        EntityType::Loc | EntityType::Gpe => 2,
+        EntityType::Fac => 3,
+        EntityType::Misc => 4,
+    }
+}
+
+/// Prefix of derived ids per type.
+pub(crate) fn type_prefix(k: EntityType) -> &'static str {
+    match k {
+        EntityType::Per => "per",
+        EntityType::Org => "org",
+        EntityType::Loc => "loc",
+        EntityType::Gpe => "gpe",
+        EntityType::Fac => "fac",
+        EntityType::Misc => "misc",
+    }
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn contains(outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Merge the three sources into one list of mentions with ids, in text order.
+pub(crate) fn resolve(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    kb: Vec<Found>,
+    mut rules: Vec<Found>,
+    mut tagged: Vec<Found>,
+) -> Vec<Found> {
+    let mut acc: Vec<Found> = kb;
+    rules.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
+    for r in rules {
+        let hits: Vec<&Found> = acc.iter().filter(|a| overlaps(&a.tokens, &r.tokens)).collect();
+        let nested_place = !hits.is_empty()
+            && r.kind == EntityType::Loc
+            && hits.iter().all(|h| {
+                contains(&r.tokens, &h.tokens)
+                    && h.tokens != r.tokens
+                    && matches!(h.kind, EntityType::Gpe | EntityType::Loc)
+                    && h.source == Source::Kb
+            });
+        if hits.is_empty() || nested_place {
+            acc.push(r);
+        }
+    }
+    tagged.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
+    for t in tagged {
+        let hits: Vec<&Found> = acc.iter().filter(|a| overlaps(&a.tokens, &t.tokens)).collect();
+        if hits.is_empty() {
+            acc.push(t);
+            continue;
+        }
+        if hits.iter().any(|h| !contains(&t.tokens, &h.tokens) || h.tokens == t.tokens) {
+            continue; // crosses or lies inside an accepted mention
+        }
+        if hits.iter().any(|h| family(h.kind) == family(t.kind)) {
+            continue; // description + known name: the name is the mention
+        }
+        let extra_generic = t.tokens.clone().all(|i| {
+            hits.iter().any(|h| h.tokens.contains(&i))
+                || doc.is_punct(i)
+                || lex.generic_head.contains_loose(&doc.keys[i])
+        });
+        if !extra_generic {
+            acc.push(t);
+        }
+    }
+    for f in &mut acc {
+        if f.id.is_none() {
+            f.id = Some(format!("{}:{}", type_prefix(f.kind), name_key(doc, f.tokens.clone())));
+        }
+    }
+    propagate_names(doc, lex, &mut acc);
+    merge_surnames(doc, &mut acc);
+    acc.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
+    acc
+}
+
+/// Word keys of a mention for recurrence search: first word without clitics.
+fn seq(doc: &Doc<'_, '_>, r: &std::ops::Range<usize>) -> Vec<String> {
+    r.clone()
+        .enumerate()
+        .map(|(n, i)| if n == 0 { first_word_key(&doc.keys[i]) } else { doc.keys[i].clone() })
+        .collect()
+}
+
+/// Find unlinked names again wherever they recur in the document.
+fn propagate_names(doc: &Doc<'_, '_>, lex: &Lexicon, acc: &mut Vec<Found>) {
+    let mut names: Vec<(Vec<String>, EntityType, String)> = Vec::new();
+    for f in acc.iter().filter(|f| f.source != Source::Kb) {
+        let s = seq(doc, &f.tokens);
+        let single_weak = s.len() == 1
+            && (s[0].chars().count() < 4 || lex.name_stop.contains(&s[0]) || lex.generic_head.contains(&s[0]));
+        if single_weak || names.iter().any(|(x, _, _)| *x == s) {
+            continue;
+        }
+        if let Some(id) = &f.id {
+            names.push((s, f.kind, id.clone()));
+        }
+    }
+    for (s, kind, id) in names {
+        let n = s.len();
+        let mut p = 0;
+        while p + n <= doc.len() {
+            let r = p..p + n;
+            if first_word_key(&doc.keys[p]) == s[0]
+                && (1..n).all(|k| doc.keys[p + k] == s[k])
+                && !acc.iter().any(|a| overlaps(&a.tokens, &r))
+            {
+                acc.push(Found {
+                    tokens: r,
+                    kind,
+                    entry: None,
+                    id: Some(id.clone()),
+                    source: Source::Propagated,
+                });
+                p += n;
+            } else {
+                p += 1;
+            }
+        }
+    }
+}
+
+/// A lone surname joins the unique multi-word person name it ends.
+fn merge_surnames(doc: &Doc<'_, '_>, acc: &mut Vec<Found>) {
+    let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
+    for f in acc.iter().filter(|f| f.kind == EntityType::Per && f.tokens.len() >= 2) {
+        let last = first_word_key(&doc.keys[f.tokens.end - 1]);
+        if let Some(id) = &f.id {
+            let v = by_last.entry(last).or_default();
+            if !v.contains(id) {
+                v.push(id.clone());
+            }
+        }
+    }
+    // Single-word person mentions that are a known surname take the full name's id.
+    for f in acc.iter_mut().filter(|f| f.kind == EntityType::Per && f.tokens.len() == 1) {
+        let k = first_word_key(&doc.keys[f.tokens.start]);
+        if let Some(ids) = by_last.get(&k)
+            && ids.len() == 1
+            && f.source != Source::Kb
+        {
+            f.id = Some(ids[0].clone());
+        }
+    }
+    // Unmarked recurrences of a distinctive surname (a nisba such as القحطاني) become mentions.
+    for (last, ids) in &by_last {
+        if ids.len() != 1 || !is_nisba(last) {
+            continue;
+        }
+        for i in 0..doc.len() {
+            let r = i..i + 1;
+            if first_word_key(&doc.keys[i]) == *last && !acc.iter().any(|a| overlaps(&a.tokens, &r)) {
+                acc.push(Found {
+                    tokens: r,
+                    kind: EntityType::Per,
+                    entry: None,
+                    id: Some(ids[0].clone()),
+                    source: Source::Propagated,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! A trained sequence tagger for Arabic named entities (PERS, LOC, ORG, MISC in IOB2).
+//!
+//! It is a first-order structured perceptron with averaged weights: sparse hashed features per
+//! token ([`features`]: normalised form, clitic-stripped stem and segments from the text layer,
+//! character affixes, shape, neighbouring words, gazetteer membership and trigger words from the
+//! shipped lists in `data/gazetteer/`), label-transition weights, and Viterbi decoding restricted
+//! to valid IOB2 sequences ([`decode`]). Training ([`train`]) is deterministic (fixed-seed shuffle).
+//! The model file ([`model`]) is a compact quantised binary; the one trained on ANERcorp ships in
+//! `model/ner.bin` and is embedded with `include_bytes!` ([`Tagger::bundled`]).
+//! [`evaluate`] scores a tagger against gold IOB2 sentences with conlleval's exact-span rules.
+//!
+//! It does not link names to identities, merge mentions or find relations: that is the
+//! recogniser's job above it. It does not split sentences or tokenise: raw text comes in as a
+//! [`text::Analysis`], pre-tokenised text as words.
+
+pub mod decode;
+pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod perceptron;
+
+use std::ops::Range;
+
+use text::Analysis;
+
+pub use eval::{EvalReport, TypeScore, evaluate, evaluate_sentences};
+pub use perceptron::{TrainOptions, train};
+
+use crate::Error;
+
+/// Entity type predicted by the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TagKind {
+    /// A person.
+    Pers,
+    /// A location (country, city, region, natural feature).
+    Loc,
+    /// An organisation (state body, armed group, company, media outlet).
+    Org,
+    /// Anything else with a name (events, nationalities in ANERcorp, products).
+    Misc,
+}
+
+impl TagKind {
+    /// All kinds in label order.
+    pub const ALL: [TagKind; 4] = [TagKind::Pers, TagKind::Loc, TagKind::Org, TagKind::Misc];
+
+    /// The IOB2 type name (`PERS`, `LOC`, `ORG`, `MISC`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TagKind::Pers => "PERS",
+            TagKind::Loc => "LOC",
+            TagKind::Org => "ORG",
+            TagKind::Misc => "MISC",
+        }
+    }
+
+    /// Parse an IOB2 type name; `PER` is accepted for `PERS` (CoNLL spelling).
+    pub fn parse(s: &str) -> Option<TagKind> {
+        match s {
+            "PERS" | "PER" => Some(TagKind::Pers),
+            "LOC" => Some(TagKind::Loc),
+            "ORG" => Some(TagKind::Org),
+            "MISC" => Some(TagKind::Misc),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            TagKind::Pers => 0,
+            TagKind::Loc => 1,
+            TagKind::Org => 2,
+            TagKind::Misc => 3,
+        }
+    }
+}
+
+/// Number of IOB2 labels: `O` plus B/I for each of the four kinds.
+pub const N_LABELS: usize = 9;
+
+/// Label index → IOB2 string. Index 0 is `O`; then B/I pairs in [`TagKind::ALL`] order.
+pub const LABELS: [&str; N_LABELS] = [
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
+
+/// Label index of an IOB2 string; unknown strings (and `O`) map to 0, `B-PER` to `B-PERS`.
+pub fn label_index(s: &str) -> usize {
+    let (bio, ty) = match s.split_once('-') {
+        Some(x) => x,
+        None => return 0,
+    };
+    let Some(kind) = TagKind::parse(ty) else {
+        return 0;
+    };
+    match bio {
+        "B" => 1 + 2 * kind.index(),
+        "I" => 2 + 2 * kind.index(),
+        _ => 0,
+    }
+}
+
+/// The kind and "is begin" flag of a label index; `None` for `O`.
+pub(crate) fn label_parts(l: usize) -> Option<(TagKind, bool)> {
+    if l == 0 || l >= N_LABELS {
+        return None;
+    }
+    Some((TagKind::ALL[(l - 1) / 2], l % 2 == 1))
+}
+
+/// One entity span found by the tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedSpan {
+    /// Entity type.
+    pub kind: TagKind,
+    /// Token range in the analysis (or in the word slice for pre-tokenised input).
+    pub tokens: Range<usize>,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// Confidence in 0..=1: mean over the span's tokens of the chosen label's softmax share of
+    /// the token's emission scores. A ranking signal, not a calibrated probability.
+    pub score: f32,
+}
+
+/// A loaded tagger model: hashed feature weights and label transitions for the sentence-level
+/// first stage and (optionally) the document-level second stage.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    pub(crate) stage1: model::Weights,
+    pub(crate) stage2: Option<model::Weights>,
+}
+
+/// The trained model shipped with Marsad (trained on ANERcorp train split; see model/ATTRIBUTION.md).
+static BUNDLED: &[u8] = include_bytes!("../../model/ner.bin");
+
+/// Labels and per-token confidences of one sentence.
+type Decoded = (Vec<usize>, Vec<f32>);
+
+impl Tagger {
+    /// The model shipped with Marsad, parsed from bytes embedded in the binary.
+    pub fn bundled() -> Result<Tagger, Error> {
+        Self::load_named(BUNDLED, "model/ner.bin")
+    }
+
+    /// Parse a model from the bytes written by [`Tagger::to_bytes`].
+    pub fn load(bytes: &[u8]) -> Result<Tagger, Error> {
+        Self::load_named(bytes, "<ner model>")
+    }
+
+    fn load_named(bytes: &[u8], path: &str) -> Result<Tagger, Error> {
+        let err = |reason: String| Error::Format {
+            path: path.to_string(),
+            reason,
+        };
+        let mut stages = model::decode(bytes).map_err(err)?.into_iter();
+        let stage1 = stages
+            .next()
+            .ok_or_else(|| err("model has no stage".to_string()))?;
+        let stage2 = stages.next();
+        Ok(Tagger { stage1, stage2 })
+    }
+
+    /// Serialise the model (compact quantised binary; see [`model`]).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match &self.stage2 {
+            Some(s2) => model::encode(&[&self.stage1, s2]),
+            None => model::encode(&[&self.stage1]),
+        }
+    }
+
+    /// Number of feature rows kept in the model (all stages).
+    pub fn n_features(&self) -> usize {
+        self.stage1.n_rows() + self.stage2.as_ref().map_or(0, |w| w.n_rows())
+    }
+
+    /// Tag an analysed text; one span per entity, in text order. The whole analysis is one
+    /// document for the second stage's document features.
+    pub fn tag(&self, a: &Analysis<'_>) -> Vec<TaggedSpan> {
+        let ranges: Vec<Range<usize>> = if a.sentences.is_empty() {
+            vec![0..a.tokens.len()]
+        } else {
+            a.sentences
+                .iter()
+                .map(|s| s.tokens.clone())
+                .filter(|r| !r.is_empty() && r.end <= a.tokens.len())
+                .collect()
+        };
+        let infos: Vec<Vec<features::TokInfo>> = ranges
+            .iter()
+            .map(|r| {
+                a.tokens[r.clone()]
+                    .iter()
+                    .map(|t| features::TokInfo::from_parts(&t.norm, &t.prefix, &t.stem, &t.suffix))
+                    .collect()
+            })
+            .collect();
+        let decoded = self.decode_document(&infos);
+        let mut out = Vec::new();
+        for (range, (labels, conf)) in ranges.iter().zip(decoded) {
+            for (kind, r, score) in spans_of(&labels, &conf) {
+                let s = range.start + r.start;
+                let e = range.start + r.end;
+                out.push(TaggedSpan {
+                    kind,
+                    tokens: s..e,
+                    start: a.tokens[s].start,
+                    end: a.tokens[e - 1].end,
+                    score,
+                });
+            }
+        }
+        out
+    }
+
+    /// IOB2 labels for one pre-tokenised sentence, taken as a document on its own.
+    pub fn tag_tokens(&self, words: &[&str]) -> Vec<String> {
+        self.tag_indices(words)
+            .into_iter()
+            .map(|l| LABELS[l].to_string())
+            .collect()
+    }
+
+    /// Label indices (see [`LABELS`]) for one pre-tokenised sentence.
+    pub fn tag_indices(&self, words: &[&str]) -> Vec<usize> {
+        let infos: Vec<features::TokInfo> =
+            words.iter().map(|w| features::TokInfo::from_word(w)).collect();
+        self.decode_document(&[infos])
+            .pop()
+            .map(|d| d.0)
+            .unwrap_or_default()
+    }
+
+    /// Label indices for the pre-tokenised sentences of one document (document features see
+    /// all of them).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+        let infos: Vec<Vec<features::TokInfo>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|w| features::TokInfo::from_word(w)).collect())
+            .collect();
+        self.decode_document(&infos)
+            .into_iter()
+            .map(|d| d.0)
+            .collect()
+    }
+
+    /// Both stages over a document's sentences: labels and per-token confidence.
+    fn decode_document(&self, sentences: &[Vec<features::TokInfo>]) -> Vec<Decoded> {
+        let mut scratch = features::Scratch::default();
+        let base: Vec<Vec<Vec<u32>>> = sentences
+            .iter()
+            .map(|toks| {
+                let ctx = features::SentenceCtx::new(toks);
+                (0..toks.len())
+                    .map(|i| {
+                        features::extract(&ctx, i, &mut scratch);
+                        scratch.keys.clone()
+                    })
+                    .collect()
+            })
+            .collect();
+        let first: Vec<Decoded> = base.iter().map(|f| decode_with(&self.stage1, f)).collect();
+        let Some(s2) = &self.stage2 else {
+            return first;
+        };
+        let labels: Vec<Vec<usize>> = first.into_iter().map(|d| d.0).collect();
+        let mem = features::DocMemory::build(sentences, &labels);
+        sentences
+            .iter()
+            .zip(&base)
+            .zip(&labels)
+            .map(|((toks, feats), l1)| {
+                let full: Vec<Vec<u32>> = (0..toks.len())
+                    .map(|t| {
+                        scratch.keys.clear();
+                        scratch.keys.extend_from_slice(&feats[t]);
+                        features::extract_doc(toks, t, l1, &mem, &mut scratch);
+                        scratch.keys.clone()
+                    })
+                    .collect();
+                decode_with(s2, &full)
+            })
+            .collect()
+    }
+}
+
+/// Viterbi labels and per-token confidence of one sentence under one stage's weights.
+fn decode_with(w: &model::Weights, feats: &[Vec<u32>]) -> Decoded {
+    let n = feats.len();
+    let mut emissions = vec![0f32; n * N_LABELS];
+    for (t, f) in feats.iter().enumerate() {
+        w.score_into(f, &mut emissions[t * N_LABELS..(t + 1) * N_LABELS]);
+    }
+    let labels = decode::viterbi(&emissions, &w.trans, &w.start, n);
+    let conf = labels
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| softmax_share(&emissions[i * N_LABELS..(i + 1) * N_LABELS], l))
+        .collect();
+    (labels, conf)
+}
+
+/// Softmax probability of label `l` among one token's emission scores.
+fn softmax_share(row: &[f32], l: usize) -> f32 {
+    let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f32 = row.iter().map(|&x| (x - max).exp()).sum();
+    if sum > 0.0 {
+        (row[l] - max).exp() / sum
+    } else {
+        0.0
+    }
+}
+
+/// Entity spans (kind, token range, mean confidence) in an IOB2 label sequence. An `I-X` that
+/// does not continue an `X` chunk starts a new chunk (conlleval's rule).
+pub(crate) fn spans_of(labels: &[usize], conf: &[f32]) -> Vec<(TagKind, Range<usize>, f32)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(TagKind, usize)> = None;
+    let close = |cur: Option<(TagKind, usize)>, end: usize, out: &mut Vec<_>| {
+        if let Some((k, s)) = cur {
+            let c: f32 = conf.get(s..end).map(|c| c.iter().sum()).unwrap_or(0.0);
+            out.push((k, s..end, c / (end - s) as f32));
+        }
+    };
+    for (i, &l) in labels.iter().enumerate() {
+        match label_parts(l) {
+            None => {
+                close(cur.take(), i, &mut out);
+            }
+            Some((k, begin)) => {
+                let continues = !begin && matches!(cur, Some((ck, _)) if ck == k);
+                if !continues {
+                    close(cur.take(), i, &mut out);
+                    cur = Some((k, i));
+                }
+            }
+        }
+    }
+    close(cur, labels.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip() {
+        for (i, l) in LABELS.iter().enumerate() {
+            assert_eq!(label_index(l), i);
+        }
+        assert_eq!(label_index("B-PER"), 1);
+        assert_eq!(label_index("X-FOO"), 0);
+    }
+
+    #[test]
+    fn spans_follow_conlleval_chunking() {
+        // O B-PERS I-PERS I-LOC B-LOC O
+        let labels = [0, 1, 2, 4, 3, 0];
+        let conf = [1.0; 6];
+        let s: Vec<_> = spans_of(&labels, &conf)
+            .into_iter()
+            .map(|(k, r, _)| (k, r))
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                (TagKind::Pers, 1..3),
+                (TagKind::Loc, 3..4),
+                (TagKind::Loc, 4..5)
+            ]
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! The tagger's weights and their compact binary file format.
+//!
+//! Emission weights are quantised to `i16` with one global scale and stored sparsely: per
+//! feature key, a 9-bit mask of the labels with a non-zero weight, then those weights. Label
+//! transitions and start weights stay `f32`. All integers are little-endian:
+//!
+//! ```text
+//! magic "MRSDNER\0" | u32 format version | u32 feature version | u32 n_labels | u32 n_stages
+//! then per stage: f32 scale | f32 start[n_labels] | f32 trans[n_labels * n_labels] (row =
+//! previous label) | u32 n_rows | n_rows × (u32 key | u16 label mask | i16 weight per set
+//! bit), keys ascending
+//! ```
+//!
+//! Loading builds a key → row hash map over a dense `i16` table (no per-feature allocation);
+//! scoring sums `i16` weights in `i32` and scales once, so a loaded model scores exactly like
+//! the freshly trained one it was written from. It does not compress or memory-map the file.
+
+use rustc_hash::FxHashMap;
+
+use super::N_LABELS;
+use super::features::FEATURE_VERSION;
+
+const MAGIC: &[u8; 8] = b"MRSDNER\0";
+const FORMAT_VERSION: u32 = 2;
+
+/// Emission and transition weights of a tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// Feature key → row in `w`.
+    index: FxHashMap<u32, u32>,
+    /// Keys in row order (for writing).
+    keys: Vec<u32>,
+    /// Quantised emission weights, `N_LABELS` per row.
+    w: Vec<i16>,
+    /// Multiply quantised weights by this to get scores.
+    scale: f32,
+    /// Start weights per label.
+    pub start: [f32; N_LABELS],
+    /// Transition weights, `trans[prev * N_LABELS + cur]`.
+    pub trans: [f32; N_LABELS * N_LABELS],
+}
+
+impl Weights {
+    /// Quantise float weights. `rows` pairs a key with its `N_LABELS` weights; rows whose
+    /// weights all round to zero are dropped.
+    pub fn quantise(
+        rows: impl IntoIterator<Item = (u32, [f32; N_LABELS])>,
+        start: [f32; N_LABELS],
+        trans: [f32; N_LABELS * N_LABELS],
+    ) -> Weights {
+        let mut rows: Vec<(u32, [f32; N_LABELS])> = rows.into_iter().collect();
+        rows.sort_by_key(|r| r.0);
+        let max = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        if std::env::var_os("NER_DEBUG").is_some() {
+            let mut all: Vec<f32> = rows.iter().flat_map(|r| r.1.iter()).map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+            all.sort_by(|a, b| a.total_cmp(b));
+            let q = |f: f64| all.get(((all.len() as f64 - 1.0) * f) as usize).copied().unwrap_or(0.0);
+            eprintln!("rows {} nonzero {} max {max} q50 {} q90 {} q99 {} q999 {}", rows.len(), all.len(), q(0.5), q(0.9), q(0.99), q(0.999));
+        }
+        let mut out = Weights {
+            index: FxHashMap::default(),
+            keys: Vec::new(),
+            w: Vec::new(),
+            scale,
+            start,
+            trans,
+        };
+        for (key, ws) in rows {
+            let q: Vec<i16> = ws
+                .iter()
+                .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect();
+            if q.iter().all(|&x| x == 0) || out.index.contains_key(&key) {
+                continue;
+            }
+            out.index.insert(key, out.keys.len() as u32);
+            out.keys.push(key);
+            out.w.extend_from_slice(&q);
+        }
+        out
+    }
+
+    /// Number of feature rows.
+    pub fn n_rows(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Add the emission scores of the given feature keys into `row` (length `N_LABELS`).
+    #[inline]
+    pub fn score_into(&self, keys: &[u32], row: &mut [f32]) {
+        let mut acc = [0i32; N_LABELS];
+        for k in keys {
+            if let Some(&r) = self.index.get(k) {
+                let base = r as usize * N_LABELS;
+                for (a, &w) in acc.iter_mut().zip(&self.w[base..base + N_LABELS]) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+        for (o, a) in row.iter_mut().zip(acc) {
+            *o += a as f32 * self.scale;
+        }
+    }
+
+    /// Append this weight block (scale, start, transitions, rows) to `out`.
+    fn write_block(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for x in self.start.iter().chain(self.trans.iter()) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for (r, key) in self.keys.iter().enumerate() {
+            let ws = &self.w[r * N_LABELS..(r + 1) * N_LABELS];
+            let mut mask = 0u16;
+            for (l, &w) in ws.iter().enumerate() {
+                if w != 0 {
+                    mask |= 1 << l;
+                }
+            }
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&mask.to_le_bytes());
+            for &w in ws.iter().filter(|&&w| w != 0) {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+
+    /// Read one weight block.
+    fn read_block(r: &mut Reader<'_>) -> Result<Weights, String> {
+        let scale = r.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(format!("bad weight scale {scale}"));
+        }
+        let mut start = [0f32; N_LABELS];
+        for x in &mut start {
+            *x = r.f32()?;
+        }
+        let mut trans = [0f32; N_LABELS * N_LABELS];
+        for x in &mut trans {
+            *x = r.f32()?;
+        }
+        let n = r.u32()? as usize;
+        // Every row takes at least 6 bytes: refuse counts the input cannot hold before allocating.
+        if n > r.remaining() / 6 {
+            return Err(format!("row count {n} exceeds file size"));
+        }
+        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut keys = Vec::with_capacity(n);
+        let mut w = vec![0i16; n * N_LABELS];
+        for row in 0..n {
+            let key = r.u32()?;
+            let mask = r.u16()?;
+            if mask >> N_LABELS != 0 {
+                return Err(format!("row {row}: label mask {mask:#x} out of range"));
+            }
+            for l in 0..N_LABELS {
+                if mask & (1 << l) != 0 {
+                    w[row * N_LABELS + l] = r.u16()? as i16;
+                }
+            }
+            if index.insert(key, row as u32).is_some() {
+                return Err(format!("row {row}: duplicate feature key {key:#x}"));
+            }
+            keys.push(key);
+        }
+        Ok(Weights {
+            index,
+            keys,
+            w,
+            scale,
+            start,
+            trans,
+        })
+    }
+}
+
+/// Serialise a model made of one or more stages (see the module doc for the layout).
+pub fn encode(stages: &[&Weights]) -> Vec<u8> {
+    let rows: usize = stages.iter().map(|w| w.n_rows()).sum();
+    let mut out = Vec::with_capacity(64 + rows * 12);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+    out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+    out.extend_from_slice(&(stages.len() as u32).to_le_bytes());
+    for w in stages {
+        w.write_block(&mut out);
+    }
+    out
+}
+
+/// Parse bytes written by [`encode`]; the error says what is wrong.
+pub fn decode(bytes: &[u8]) -> Result<Vec<Weights>, String> {
+    let mut r = Reader { b: bytes, pos: 0 };
+    if r.take(8)? != MAGIC {
+        return Err("not a Marsad NER model (bad magic)".into());
+    }
+    let fv = r.u32()?;
+    if fv != FORMAT_VERSION {
+        return Err(format!("model format version {fv}, expected {FORMAT_VERSION}"));
+    }
+    let feat = r.u32()?;
+    if feat != FEATURE_VERSION {
+        return Err(format!(
+            "model built with feature version {feat}, this build has {FEATURE_VERSION}; retrain it"
+        ));
+    }
+    let nl = r.u32()? as usize;
+    if nl != N_LABELS {
+        return Err(format!("model has {nl} labels, expected {N_LABELS}"));
+    }
+    let ns = r.u32()? as usize;
+    if ns == 0 || ns > 4 {
+        return Err(format!("model has {ns} stages, expected 1 to 4"));
+    }
+    let mut out = Vec::with_capacity(ns);
+    for _ in 0..ns {
+        out.push(Weights::read_block(&mut r)?);
+    }
+    if r.pos != bytes.len() {
+        return Err(format!("{} trailing bytes", bytes.len() - r.pos));
+    }
+    Ok(out)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn remaining(&self) -> usize {
+        self.b.len() - self.pos
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len());
+        match end {
+            Some(e) => {
+                let s = &self.b[self.pos..e];
+                self.pos = e;
+                Ok(s)
+            }
+            None => Err(format!("truncated at byte {}", self.pos)),
+        }
+    }
+    fn u16(&mut self) -> Result<u16, String> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Weights {
+        let mut t = [0f32; N_LABELS * N_LABELS];
+        t[3] = -1.5;
+        let mut a = [0f32; N_LABELS];
+        a[1] = 2.0;
+        a[8] = -0.5;
+        let mut b = [0f32; N_LABELS];
+        b[0] = 0.25;
+        let zero = [0f32; N_LABELS];
+        Weights::quantise([(7, a), (3, b), (9, zero)], [0.5; N_LABELS], t)
+    }
+
+    #[test]
+    fn round_trip_and_zero_rows_dropped() {
+        let w = sample();
+        assert_eq!(w.n_rows(), 2);
+        let back = decode(&encode(&[&w, &w])).expect("parses");
+        assert_eq!(back, vec![w.clone(), w]);
+        let back = back.into_iter().next().expect("one stage");
+        let mut row = [0f32; N_LABELS];
+        back.score_into(&[7, 3, 12345], &mut row);
+        assert!((row[1] - 2.0).abs() < 1e-3);
+        assert!((row[0] - 0.25).abs() < 1e-3);
+    }
+
+    #[test]
+    fn corrupt_files_are_rejected() {
+        let bytes = encode(&[&sample()]);
+        assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+        assert!(decode(b"garbage").is_err());
+        let mut bad = bytes.clone();
+        bad[12] ^= 0xff; // feature version
+        assert!(decode(&bad).is_err());
+        let mut long = bytes;
+        long.push(0);
+        assert!(decode(&long).is_err());
+    }
+}

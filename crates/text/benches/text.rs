@@ -1,0 +1,128 @@
+//! Throughput of the text layer, each figure with a baseline measured in the same run: a plain
+//! `chars().count()` pass over the same input.
+//!
+//! Corpus: the SaudiNewsNet zips in `../shared/data/saudinewsnet/zips` (first day's file,
+//! `content` fields, capped at 8 MB) when present; otherwise the bundled sample articles in
+//! `samples/` (a clear message says which).
+//!
+//! `CARGO_TARGET_DIR=... cargo bench -p marsad-text --bench text`
+
+use std::fs;
+use std::hint::black_box;
+use std::io::Read;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use marsad_text::clitics::{Spelling, split_with};
+use marsad_text::normalize::{display, match_form, matched};
+use marsad_text::token::tokenize;
+use marsad_text::{TokenKind, analyze};
+
+const CAP: usize = 8 << 20;
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The benchmark corpus and a label saying where it came from.
+fn corpus() -> (String, String) {
+    let zips = manifest().join("../../../shared/data/saudinewsnet/zips");
+    let mut names: Vec<PathBuf> = fs::read_dir(&zips)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.retain(|p| p.extension().is_some_and(|e| e == "zip"));
+    names.sort();
+    let mut text = String::new();
+    for p in &names {
+        let Ok(f) = fs::File::open(p) else { continue };
+        let Ok(mut z) = zip::ZipArchive::new(f) else { continue };
+        for i in 0..z.len() {
+            let mut json = String::new();
+            let Ok(mut entry) = z.by_index(i) else { continue };
+            if entry.read_to_string(&mut json).is_err() {
+                continue;
+            }
+            let Ok(serde_json::Value::Array(arts)) = serde_json::from_str(&json) else {
+                continue;
+            };
+            for a in arts {
+                if let Some(c) = a.get("content").and_then(|c| c.as_str()) {
+                    text.push_str(c);
+                    text.push_str("\n\n");
+                }
+                if text.len() >= CAP {
+                    return (text, format!("saudinewsnet {} (capped at 8 MB)", p.display()));
+                }
+            }
+        }
+    }
+    if !text.is_empty() {
+        return (text, "saudinewsnet zips".into());
+    }
+    eprintln!(
+        "SKIP saudinewsnet corpus: {} not found; falling back to samples/*.txt",
+        zips.display()
+    );
+    let mut text = String::new();
+    if let Ok(d) = fs::read_dir(manifest().join("../../samples")) {
+        let mut ps: Vec<PathBuf> = d.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        ps.sort();
+        for p in ps.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            text.push_str(&fs::read_to_string(p).unwrap_or_default());
+            text.push('\n');
+        }
+    }
+    // repeat the small sample so a pass takes measurable time
+    let base = text.clone();
+    while !base.is_empty() && text.len() < (1 << 20) {
+        text.push_str(&base);
+    }
+    (text, "samples/*.txt repeated to 1 MB".into())
+}
+
+fn benches(c: &mut Criterion) {
+    let (text, label) = corpus();
+    eprintln!("corpus: {label}: {} bytes, {} chars", text.len(), text.chars().count());
+
+    let mut g = c.benchmark_group("normalize");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("baseline_chars_count", |b| b.iter(|| black_box(&text).chars().count()));
+    g.bench_function("match_form", |b| b.iter(|| match_form(black_box(&text))));
+    g.bench_function("matched_with_map", |b| b.iter(|| matched(black_box(&text))));
+    g.bench_function("display_with_map", |b| b.iter(|| display(black_box(&text))));
+    g.finish();
+
+    // word types in text order (with repeats): the segmenter's real workload
+    let words: Vec<(String, Spelling)> = tokenize(&text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Arabic)
+        .map(|t| (t.norm, Spelling::of(&text[t.byte_start..t.byte_end])))
+        .collect();
+    eprintln!("words for segmentation: {}", words.len());
+    let mut g = c.benchmark_group("clitics");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(words.len() as u64));
+    g.bench_function("baseline_chars_count", |b| {
+        b.iter(|| words.iter().map(|(w, _)| black_box(w).chars().count()).sum::<usize>())
+    });
+    g.bench_function("split_with", |b| {
+        b.iter(|| {
+            words
+                .iter()
+                .map(|(w, s)| split_with(black_box(w), *s).stem.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("analyze");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("baseline_chars_count", |b| b.iter(|| black_box(&text).chars().count()));
+    g.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text)).tokens.len()));
+    g.finish();
+}
+
+criterion_group!(text_benches, benches);
+criterion_main!(text_benches);

@@ -1,0 +1,2 @@
+//! Tests of the date grammar.
+use super::*;
