@@ -84,7 +84,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 lists.context.matches_at(&forms, i, s.tokens.end, &mut out);
                 if let Some((n, role)) = out.first() {
                     for r in roles.iter_mut().skip(i).take(*n) {
-                        *r = Some(*role);
+                        *r = Some(**role);
                     }
                     i += n;
                 } else {

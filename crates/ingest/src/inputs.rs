@@ -46,6 +46,18 @@ pub fn read_inputs(paths: &[String], opts: &Options) -> Inputs {
     }
 }
 
+/// Read one already-open stream (a pipe, a socket, an in-memory buffer): the format is sniffed
+/// from its first bytes, as for `-`. `name` is used in sources and errors.
+pub fn read_stream(name: &str, reader: Box<dyn std::io::Read + Send>, opts: &Options) -> Inputs {
+    let opts = Arc::new(opts.clone());
+    Inputs {
+        current: Some(open_stream(name.to_string(), reader, None, &opts, 0)),
+        opts,
+        pending: VecDeque::new(),
+        seen_dirs: HashSet::new(),
+    }
+}
+
 impl Inputs {
     /// List a directory's entries and queue them (in sorted order) before the other pending
     /// inputs. Returns an error when the directory cannot be listed.

@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(buf, b"short");
         assert_eq!(
             read_line_capped(&mut r, &mut buf, 10).ok(),
-            Some(Line::TooLong(24))
+            Some(Line::TooLong(25))
         );
         assert_eq!(read_line_capped(&mut r, &mut buf, 10).ok(), Some(Line::Line));
         assert_eq!(buf, b"last");

@@ -1,9 +1,13 @@
-//! Reads one word per line on stdin and prints `word<TAB>segments` (`و+ب+ال+مدينه`), the
-//! clitic segmentation of [`marsad_text::clitics::segment_display`]. Used by bench/farasa/compare.py.
+//! Reads one word per line on stdin and prints
+//! `word<TAB>segments<TAB>proclitics<TAB>stem<TAB>enclitic`, e.g.
+//! `وبالمدينة	و+ب+ال+مدينه	و+ب+ال	مدينه	` (match form, proclitics one by one). Used by
+//! bench/farasa/compare.py.
 //!
 //! `cargo run --release -p marsad-text --example segment < words.txt`
 
 use std::io::{self, BufRead, BufWriter, Write};
+
+use marsad_text::clitics::{Spelling, split_with};
 
 fn main() -> io::Result<()> {
     let stdin = io::stdin();
@@ -15,7 +19,16 @@ fn main() -> io::Result<()> {
         if w.is_empty() {
             continue;
         }
-        writeln!(out, "{w}\t{}", marsad_text::clitics::segment_display(w))?;
+        let norm = marsad_text::normalize::match_form(w);
+        let sp = split_with(&norm, Spelling::of(w));
+        writeln!(
+            out,
+            "{w}\t{}\t{}\t{}\t{}",
+            marsad_text::clitics::segment_display(w),
+            sp.proclitics().join("+"),
+            sp.stem,
+            sp.suffix
+        )?;
     }
     out.flush()
 }

@@ -44,3 +44,68 @@ impl<'a> Analysis<'a> {
         &self.text[byte_start..byte_end]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TokenKind;
+
+    #[test]
+    fn news_paragraph() {
+        let s = "بغداد (رويترز) - قُتل 12 شخصاً وأصيب ٣٥ آخرون في تفجير بالموصل يوم 11 فبراير/شباط 2023.\nوقال مسؤول إن الهجوم وقع فجراً.";
+        let a = analyze(s);
+        assert_eq!(a.sentences.len(), 2);
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.token_text(i)).collect();
+        assert!(words.contains(&"بالموصل"));
+        let i = words.iter().position(|w| *w == "بالموصل").expect("token");
+        assert_eq!(a.tokens[i].prefix, "بال");
+        assert_eq!(a.tokens[i].stem, "موصل");
+        let n = words.iter().position(|w| *w == "٣٥").expect("token");
+        assert_eq!(a.tokens[n].kind, TokenKind::Number);
+        assert_eq!(a.tokens[n].norm, "35");
+        assert_eq!(a.sentence_of(n), 0);
+        let q = words.iter().position(|w| *w == "وقال").expect("token");
+        assert_eq!(a.sentence_of(q), 1);
+        assert_eq!(a.tokens[q].prefix, "و");
+    }
+
+    #[test]
+    fn slices_match_tokens() {
+        let s = "«الله أكبر» قالها ١٠ مرات";
+        let a = analyze(s);
+        for (i, t) in a.tokens.iter().enumerate() {
+            assert_eq!(a.slice(t.byte_start, t.byte_end), a.token_text(i));
+        }
+        assert_eq!(a.token_text(1), "الله");
+        assert_eq!(a.tokens[1].prefix, "");
+    }
+
+    #[test]
+    fn empty_and_diacritics_only() {
+        let a = analyze("");
+        assert!(a.tokens.is_empty() && a.sentences.is_empty());
+        assert_eq!(a.sentence_of(0), 0);
+        let a = analyze("\u{064B}\u{064C}\u{064D}\u{0651}");
+        assert!(a.tokens.is_empty() && a.sentences.is_empty());
+    }
+
+    #[test]
+    fn traps_keep_whole_words() {
+        let s = "وصل آلاف النازحين إلى ليبيا وألمانيا وبلدة كابول";
+        let a = analyze(s);
+        let get = |w: &str| {
+            let i = (0..a.tokens.len())
+                .find(|&i| a.token_text(i) == w)
+                .expect("token");
+            &a.tokens[i]
+        };
+        assert_eq!(get("آلاف").stem, "الاف");
+        assert_eq!(get("إلى").stem, "الي");
+        assert_eq!(get("ليبيا").stem, "ليبيا");
+        assert_eq!(get("وألمانيا").prefix, "و");
+        assert_eq!(get("وألمانيا").stem, "المانيا");
+        assert_eq!(get("وبلدة").stem, "بلده");
+        assert_eq!(get("كابول").prefix, "");
+        assert_eq!(get("النازحين").prefix, "ال");
+    }
+}

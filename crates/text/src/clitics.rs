@@ -553,4 +553,42 @@ mod tests {
         assert_eq!(s.suffix, "");
         assert_eq!(proclitic_units("ولل"), ["و", "ل", "ال"]);
     }
+
+    #[test]
+    fn more_traps() {
+        for w in [
+            "إلا", "الآن", "لكي", "لدى", "بين", "كل", "وقت", "وفد", "فريق", "بلاد", "لجنة", "سنة",
+            "سيارة", "كتيبة", "بنك", "ذلك", "هناك", "وجه", "اتجاه", "مياه", "شبه", "الذين", "التي",
+            "ألف", "آلاف", "إلى", "أوكرانيا", "كورونا", "ولاية", "واحد",
+        ] {
+            assert_eq!(segment_display(w), match_form(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn combined_clitics() {
+        assert_eq!(seg("وبالتالي"), "و+ب+ال+تالي");
+        assert_eq!(seg("فبالنسبة"), "ف+ب+ال+نسبه");
+        assert_eq!(seg("وكالعادة"), "و+ك+ال+عاده");
+        assert_eq!(seg("ولقواته"), "و+ل+قوات+ه");
+        assert_eq!(seg("ومنهم"), "و+من+هم");
+        assert_eq!(seg("وعليه"), "و+علي+ه");
+    }
+
+    #[test]
+    fn prepositions_with_pronouns() {
+        assert_eq!(seg("لهم"), "ل+هم");
+        assert_eq!(seg("بهم"), "ب+هم");
+        assert_eq!(seg("منها"), "من+ها");
+        assert_eq!(seg("عنهم"), "عن+هم");
+        assert_eq!(seg("إليه"), "الي+ه");
+    }
+
+    #[test]
+    fn verbs_with_conjunction_and_future() {
+        assert_eq!(seg("وأعلنت"), "و+اعلنت");
+        assert_eq!(seg("فأطلق"), "ف+اطلق");
+        assert_eq!(seg("ستكون"), "س+تكون");
+        assert_eq!(seg("وسيعقد"), "و+س+يعقد");
+    }
 }

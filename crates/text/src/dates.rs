@@ -388,10 +388,14 @@ impl Ctx<'_, '_> {
                 let hy = match modifier {
                     Some(Marker::Past) if (m, d) >= (hm, hd) => hy - 1,
                     Some(Marker::Future) if (m, d) <= (hm, hd) => hy + 1,
-                    None if m > hm + 2 => hy - 1,
                     _ => hy,
                 };
-                hijri::to_gregorian(hy, m, d)
+                let date = hijri::to_gregorian(hy, m, d)?;
+                if modifier.is_none() && (date - anchor).num_days() > FUTURE_SLACK_DAYS {
+                    hijri::to_gregorian(hy - 1, m, d)
+                } else {
+                    Some(date)
+                }
             }),
         };
         Some((end, date.map(day)))
@@ -460,6 +464,11 @@ impl Ctx<'_, '_> {
 
     /// `عام 2015`, `العام 2017`, `في 2017` (the في stays outside), `1436هـ`.
     fn year(&self, i: usize) -> Found {
+        self.year_inner(i, false)
+    }
+
+    /// [`Self::year`]; `forced` accepts a bare 4-digit year (after مطلع/منتصف/أواخر).
+    fn year_inner(&self, i: usize, forced: bool) -> Found {
         let l = lexicon();
         let (k, explicit) = match l.marker_at(self.a, i, Marker::YearWord, true) {
             Some(e) => (e, true),
@@ -467,6 +476,7 @@ impl Ctx<'_, '_> {
         };
         let (end, y, hijri) = self.year_digits_at(k, false)?;
         let marked = explicit
+            || (forced && (1900..=2100).contains(&y))
             || end > k + 1
             || hijri
             || digits_at(self.a, k).is_some_and(|d| !d.suffix.is_empty())
@@ -630,7 +640,7 @@ impl Ctx<'_, '_> {
         // What the part applies to: a month, a year, a relative period, or the bare الشهر/العام.
         let inner = self
             .month(k)
-            .or_else(|| self.year(k))
+            .or_else(|| self.year_inner(k, true))
             .or_else(|| self.relative(k))
             .or_else(|| {
                 let (e, rel) = l
@@ -676,6 +686,10 @@ fn sub_window(r: Resolved, which: Marker) -> Option<Resolved> {
     let (start, end) = if r.precision == Precision::Year {
         let s = add_months(r.start, 4 * idx)?;
         let e = if idx == 2 { r.end } else { add_months(s, 4)?.pred_opt()? };
+        (s, e)
+    } else if r.precision == Precision::Month {
+        let s = add_days(r.start, 10 * idx)?;
+        let e = if idx == 2 { r.end } else { add_days(s, 9)? };
         (s, e)
     } else {
         let len = (r.end - r.start).num_days() + 1;

@@ -9,7 +9,7 @@
 //!
 //! It does not implement Umm al-Qura or observation-based calendars.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 /// Days from the epoch to the first day of Hijri year `y` (y ≥ 1).
 fn year_start_days(y: i64) -> i64 {
@@ -88,13 +88,13 @@ pub fn year_range(y: i64) -> Option<(NaiveDate, NaiveDate)> {
 pub fn latest_month(date: NaiveDate, m: u32, strictly_before: bool) -> Option<(NaiveDate, NaiveDate)> {
     let (y, cm, _) = from_gregorian(date)?;
     let year = if cm > m || (cm == m && !strictly_before) { y } else { y - 1 };
-    let _ = date.year();
     month_range(year, m)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
 
     fn g(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

@@ -1,31 +1,249 @@
-//! Tests of the number grammar.
+//! Tests of the number grammar: Arabic sentences written for these tests.
+use model::Qualifier::{self, *};
+
 use super::*;
 
-fn nums(s: &str) -> Vec<NumberMention> {
-    find_numbers(&crate::analyze(s))
+/// Every mention as (original text, value, qualifier, min, max).
+fn nums(s: &str) -> Vec<(String, u64, Qualifier, u64, u64)> {
+    let a = crate::analyze(s);
+    find_numbers(&a)
+        .into_iter()
+        .map(|m| {
+            let t: String = s.chars().skip(m.start).take(m.end - m.start).collect();
+            (t, m.count.value, m.count.qualifier, m.count.min, m.count.max)
+        })
+        .collect()
+}
+
+/// The single mention of `s` (fails when there is not exactly one).
+fn one(s: &str) -> (String, u64, Qualifier, u64, u64) {
+    let v = nums(s);
+    assert_eq!(v.len(), 1, "{s}: {v:?}");
+    v.into_iter().next().expect("one mention")
+}
+
+fn value(s: &str) -> (u64, Qualifier) {
+    let (_, v, q, _, _) = one(s);
+    (v, q)
 }
 
 #[test]
-fn explore() {
-    for s in [
-        "أسفر عن مقتل 140 شخصا.",
-        "قتل خمسة وعشرون شخصا وأصيب 1,200 آخرون",
-        "اختطف مقاتلو داعش قرابة 75 صيادًا، مما أدى إلى مقتل ما لا يقل عن 16 شخصًا",
-        "قتل 61 مدنيا وسبعة جنود",
-        "عشرات القتلى ومئات الجرحى وعشرات الآلاف من النازحين",
-        "أكثر من 60 قتيلا و3 آلاف جريح و2.5 مليون نازح",
-        "ثلاثة آلاف وخمسمئة وخمسة وعشرون",
-        "في الذكرى الحادية عشرة وفي الطابق الثاني",
-        "قتل بين 10 و15 شخصا على الأقل، ونحو ٧٥ آخرين",
-        "القبض على اثنين من عناصر تنظيم داعش في 10 فبراير/شباط 2023",
-        "في غضون 48 ساعة الماضية ارتفعت النسبة 50%",
-        "مقتل شخص واحد وإصابة ألفين",
-        "بثلاثة ملايين ولعشرة أشخاص ومئة وخمسون",
-    ] {
-        let a = crate::analyze(s);
-        println!("{s}");
-        for m in find_numbers(&a) {
-            println!("   {:?} {:?} date={} unit={:?}", &s.chars().skip(m.start).take(m.end - m.start).collect::<String>(), m.count, m.is_date_part, m.unit);
+fn digits_plain_arabic_indic_and_grouped() {
+    assert_eq!(one("أسفر عن مقتل 140 شخصا."), ("140".into(), 140, Exact, 140, 140));
+    assert_eq!(value("قتل ٧٥ شخصا"), (75, Exact));
+    assert_eq!(value("نزح 1,200 شخص"), (1200, Exact));
+    assert_eq!(value("نزح ١٢٠٠ شخص"), (1200, Exact));
+}
+
+#[test]
+fn digits_with_scale_words() {
+    assert_eq!(value("نزح 2.5 مليون شخص"), (2_500_000, Exact));
+    assert_eq!(one("أصيب 3 آلاف شخص").0, "3 آلاف");
+    assert_eq!(value("أصيب 3 آلاف شخص"), (3000, Exact));
+    assert_eq!(value("رصد 10 ملايين دولار"), (10_000_000, Exact));
+}
+
+#[test]
+fn units_masculine_feminine_and_case_forms() {
+    assert_eq!(value("قتل سبعة جنود"), (7, Exact));
+    assert_eq!(value("قتلت سبع نساء"), (7, Exact));
+    assert_eq!(value("قتل ثمانية أشخاص"), (8, Exact));
+    assert_eq!(value("اعتقل ثلاثون مسلحا"), (30, Exact));
+    assert_eq!(value("اعتقلت القوات ثلاثين مسلحا"), (30, Exact));
+    assert_eq!(value("أصيب تسع عسكريين"), (9, Exact));
+}
+
+#[test]
+fn duals() {
+    assert_eq!(value("القبض على اثنين من عناصر التنظيم"), (2, Exact));
+    assert_eq!(value("قتلت اثنتين من النساء"), (2, Exact));
+    assert_eq!(value("نزح ألفين من السكان"), (2000, Exact));
+    assert_eq!(value("قتل مئتي شخص"), (200, Exact));
+    assert_eq!(value("خسائر بمليونين"), (2_000_000, Exact));
+}
+
+#[test]
+fn compounds() {
+    assert_eq!(value("قتل خمسة وعشرون شخصا"), (25, Exact));
+    assert_eq!(value("قتل خمسة و عشرون شخصا"), (25, Exact));
+    assert_eq!(value("قتل مئة وخمسون شخصا"), (150, Exact));
+    assert_eq!(value("قتل أحد عشر جنديا"), (11, Exact));
+    assert_eq!(value("قتلت اثنتا عشرة امرأة"), (12, Exact));
+    assert_eq!(value("قتل خمسة عشر ألفا"), (15_000, Exact));
+    assert_eq!(value("قتل ثلاث مئة شخص"), (300, Exact));
+    assert_eq!(value("نزح ثلاثة آلاف وخمسمئة وخمسة وعشرون شخصا"), (3525, Exact));
+    assert_eq!(value("نزح مئة ألف شخص"), (100_000, Exact));
+    assert_eq!(value("بلغت الخسائر ثلاثمائة وخمسين مليونا"), (350_000_000, Exact));
+    assert_eq!(value("نزح مليون ومئتا ألف شخص"), (1_200_000, Exact));
+}
+
+#[test]
+fn proclitics_on_number_words() {
+    let v = nums("قتل 61 مدنيا وسبعة جنود");
+    assert_eq!(v.iter().map(|m| m.1).collect::<Vec<_>>(), vec![61, 7]);
+    assert_eq!(value("مررنا بثلاثة حواجز"), (3, Exact));
+    assert_eq!(value("حكم عليه لعشرة أعوام"), (10, Exact));
+    assert_eq!(value("قتل الأطفال الثلاثة"), (3, Exact));
+    assert_eq!(value("نقل 200 شخص و300 آخرين").0, 200);
+}
+
+#[test]
+fn article_forms_that_are_not_counts() {
+    // الاثنين is Monday, الأحد Sunday, المئة a percentage, العشرين an ordinal.
+    assert!(nums("وصل الوفد يوم الاثنين").is_empty());
+    assert!(nums("وقع الهجوم الأحد").is_empty());
+    assert!(nums("في القرن العشرين").is_empty());
+    assert!(nums("ارتفعت في المئة").is_empty());
+}
+
+#[test]
+fn ordinals_are_not_counts() {
+    assert!(nums("في الطابق الثاني من المبنى").is_empty());
+    assert!(nums("للمرة الثالثة").is_empty());
+    assert!(nums("في الذكرى الحادية عشرة للهجوم").is_empty());
+    assert!(nums("احتفل بعيد ميلاده الحادي والعشرين").is_empty());
+    assert!(nums("هو ثالث هجوم هذا العام").is_empty());
+}
+
+#[test]
+fn singular_noun_is_not_a_number_but_wahid_is_one() {
+    assert!(nums("أسفر الانفجار عن مقتل شخص").is_empty());
+    assert_eq!(value("أسفر الانفجار عن مقتل شخص واحد"), (1, Exact));
+    assert_eq!(value("قتلت امرأة واحدة"), (1, Exact));
+}
+
+#[test]
+fn vague_quantities_are_ranges() {
+    assert_eq!(one("قتل عشرات المدنيين"), ("عشرات".into(), 12, About, 12, 99));
+    assert_eq!(one("قتل العشرات"), ("العشرات".into(), 12, About, 12, 99));
+    assert_eq!(one("أصيب مئات الأشخاص").2, About);
+    assert_eq!(one("أصيب مئات الأشخاص").3, 100);
+    assert_eq!(one("نزح آلاف السكان").4, 9999);
+    assert_eq!(one("نزح عشرات الآلاف"), ("عشرات الآلاف".into(), 12_000, About, 12_000, 99_000));
+    assert_eq!(one("قتل بضعة جنود"), ("بضعة".into(), 3, About, 3, 9));
+    assert_eq!(one("وصل بضع مئات").2, About);
+    assert_eq!(one("اعتقل عدد من العناصر").0, "عدد من");
+    assert_eq!(one("نزح بضعة آلاف").3, 3000);
+}
+
+#[test]
+fn qualifiers_before_the_number() {
+    assert_eq!(one("قتل نحو 75 شخصا"), ("نحو 75".into(), 75, About, 75, 75));
+    assert_eq!(value("قتل حوالي 20 شخصا"), (20, About));
+    assert_eq!(value("خطف قرابة 75 صيادا"), (75, About));
+    assert_eq!(value("قتل زهاء مئة شخص"), (100, About));
+    assert_eq!(one("قتل أكثر من 60 شخصا"), ("أكثر من 60".into(), 61, AtLeast, 61, 61));
+    assert_eq!(value("قتل أكثر من مئة شخص"), (101, AtLeast));
+    assert_eq!(value("قتل ما لا يقل عن 16 شخصا"), (16, AtLeast));
+    assert_eq!(value("قتل ما يزيد عن عشرين شخصا"), (21, AtLeast));
+    assert_eq!(value("قتل ما يزيد على 30 شخصا"), (31, AtLeast));
+    assert_eq!(one("قتل أقل من عشرة أشخاص"), ("أقل من عشرة".into(), 9, AtMost, 0, 9));
+    assert_eq!(value("قتل على الأقل 5 أشخاص"), (5, AtLeast));
+    assert_eq!(value("قتل بنحو 40 شخصا"), (40, About));
+}
+
+#[test]
+fn qualifiers_after_the_number() {
+    assert_eq!(one("قتل 16 شخصا على الأقل"), ("16 شخصا على الأقل".into(), 16, AtLeast, 16, 16));
+    assert_eq!(value("قتل 16 على الأقل"), (16, AtLeast));
+    assert_eq!(value("قتل 30 شخصا تقريبا"), (30, About));
+    // A qualifier too far away (more than the counted noun and an adjective) is not taken.
+    assert_eq!(value("قتل 16 شخصا في المدينة الكبرى على الأقل"), (16, Exact));
+}
+
+#[test]
+fn ranges() {
+    assert_eq!(one("قتل بين 10 و15 شخصا"), ("بين 10 و15".into(), 10, Range, 10, 15));
+    assert_eq!(one("قتل ما بين عشرة وعشرين").4, 20);
+    assert_eq!(one("قتل من 10 إلى 15 شخصا"), ("من 10 إلى 15".into(), 10, Range, 10, 15));
+    assert_eq!(one("قتل 10-15 شخصا").2, Range);
+}
+
+#[test]
+fn years_and_day_numbers_are_flagged_as_date_parts() {
+    let a = crate::analyze("قتل 12 شخصا في 10 فبراير/شباط 2023 وفي العام 2017");
+    let m = find_numbers(&a);
+    let flags: Vec<(u64, bool)> = m.iter().map(|m| (m.count.value, m.is_date_part)).collect();
+    assert_eq!(flags, vec![(12, false), (10, true), (2023, true), (2017, true)]);
+    let a = crate::analyze("وقع الهجوم بعدها بستة أيام وقتل سبعة");
+    let m = find_numbers(&a);
+    assert_eq!(m.iter().map(|m| (m.count.value, m.is_date_part)).collect::<Vec<_>>(), vec![(6, true), (7, false)]);
+}
+
+#[test]
+fn units_mark_durations_percentages_and_money() {
+    let a = crate::analyze("في غضون 48 ساعة ارتفعت النسبة 50% وصودر 300 دولار وقتل 5 أشخاص");
+    let m = find_numbers(&a);
+    let units: Vec<(u64, Option<NumberUnit>)> = m.iter().map(|m| (m.count.value, m.unit)).collect();
+    assert_eq!(
+        units,
+        vec![
+            (48, Some(NumberUnit::Duration)),
+            (50, Some(NumberUnit::Percent)),
+            (300, Some(NumberUnit::Money)),
+            (5, None)
+        ]
+    );
+    assert_eq!(one("ارتفعت بنسبة 20 في المئة").0, "20");
+}
+
+#[test]
+fn not_numbers() {
+    assert!(nums("").is_empty());
+    assert!(nums("أعلن التنظيم مسؤوليته عن الهجوم").is_empty());
+    // Ordinary words that start like number words or carry a clitic-looking letter.
+    assert!(nums("بين الطرفين وإلى الأبد").is_empty());
+    assert!(nums("أحد الجنود").is_empty());
+}
+
+#[test]
+fn parse_number_phrase_reads_short_phrases() {
+    assert_eq!(parse_number_phrase("ثلاثة آلاف").map(|c| c.value), Some(3000));
+    assert_eq!(parse_number_phrase("أكثر من 60").map(|c| (c.value, c.qualifier)), Some((61, AtLeast)));
+    assert_eq!(parse_number_phrase("عشرات").map(|c| (c.min, c.max)), Some((12, 99)));
+    assert_eq!(parse_number_phrase("لا شيء"), None);
+}
+
+#[test]
+fn malformed_and_huge_digit_strings_do_not_panic() {
+    assert!(nums("رقم 99999999999999999999999 هنا").is_empty());
+    let _ = nums("1,2,3,4 و... ,,, ٫٫ 1.2.3 ٬٬");
+    let _ = nums("مليار مليار مليار ألف ألف مئة مئة");
+    let _ = nums("999999999999999 مليار");
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "ثلاثة", "آلاف", "و", "وعشرون", "مئة", "ألف", "مليون", "عشرات", "نحو", "أكثر", "من", "ما",
+        "لا", "يقل", "عن", "على", "الأقل", "بين", "إلى", "140", "1,200", "٧٥", "2.5", "-", "،", ".",
+        " ", "  ", "\n", "شخصا", "الحادي", "عشر", "اثنا", "أحد", "بستة", "أيام", "%", "ـ", "َ", "ّ",
+        "فبراير", "/", "شباط", "2023", "بعدها", "1436هـ", "x", "é", "🙂",
+    ];
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_on_char_boundaries(parts in proptest::collection::vec(0..PIECES.len(), 0..24)) {
+            let s: String = parts.iter().map(|i| PIECES[*i]).collect::<Vec<_>>().join(" ");
+            let a = crate::analyze(&s);
+            let n = s.chars().count();
+            for m in find_numbers(&a) {
+                prop_assert!(m.start < m.end && m.end <= n);
+                prop_assert!(m.tokens.start < m.tokens.end && m.tokens.end <= a.tokens.len());
+                prop_assert!(m.count.min <= m.count.max || m.count.qualifier == Qualifier::AtMost);
+                let first = &a.tokens[m.tokens.start];
+                prop_assert_eq!(first.start, m.start);
+                prop_assert!(s.is_char_boundary(first.byte_start));
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,80}") {
+            let a = crate::analyze(&s);
+            let _ = find_numbers(&a);
         }
     }
 }
