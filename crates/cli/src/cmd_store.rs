@@ -448,16 +448,44 @@ fn incidents(q: QueryArgs) -> CmdResult {
 
 fn entity(db: &Path, json: bool, name: &str) -> CmdResult {
     let st = open_existing(db)?;
-    let rep = st.entity(name)?;
+    let mut rep = st.entity(name)?;
+    // The knowledge base knows aliases the store may never have seen: look those ids up too.
+    let kb = ner::Recognizer::bundled()
+        .map(|r| r.lookup(name))
+        .unwrap_or_default();
+    for k in &kb {
+        if !rep.entities.iter().any(|e| e.id == k.id) {
+            rep.entities.extend(st.entity(&k.id)?.entities);
+        }
+    }
     let mut w = io::BufWriter::new(io::stdout().lock());
     if json {
-        serde_json::to_writer_pretty(&mut w, &rep)?;
+        serde_json::to_writer_pretty(&mut w, &serde_json::json!({"store": rep, "kb": kb}))?;
         writeln!(w)?;
         w.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if rep.entities.is_empty() {
         writeln!(w, "no stored entity matches '{name}'")?;
+    }
+    for k in &kb {
+        writeln!(
+            w,
+            "kb: {} [{:?}] {}{}{} — aliases: {}",
+            k.id,
+            k.kind,
+            k.name,
+            k.name_en.as_deref().map(|n| format!(" / {n}")).unwrap_or_default(),
+            k.wikidata.as_deref().map(|q| format!(" ({q})")).unwrap_or_default(),
+            k.aliases.iter().take(8).cloned().collect::<Vec<_>>().join("، ")
+        )?;
+        for l in k.relations.iter().take(10) {
+            if l.incoming {
+                writeln!(w, "    {} ({}) {} this", l.name, l.id, l.relation)?;
+            } else {
+                writeln!(w, "    {} {} ({})", l.relation, l.name, l.id)?;
+            }
+        }
     }
     for e in &rep.entities {
         writeln!(

@@ -141,6 +141,10 @@ pub struct GoldEvent {
     /// The words that state it.
     #[serde(default)]
     pub evidence: String,
+    /// Character offsets of the stating words in the document text (used instead of
+    /// `evidence` when the text may not be copied into the gold file).
+    #[serde(default)]
+    pub evidence_span: Option<[usize; 2]>,
 }
 
 impl GoldFile {
@@ -635,7 +639,12 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
         }
         // Alignment for field accuracy.
         for ge in &doc.events {
-            let Some((gs, gend)) = find_chars(&pred.text, ge.evidence.trim()).filter(|_| !ge.evidence.trim().is_empty()) else {
+            let span = match ge.evidence_span {
+                Some([s, e]) => Some((s, e)),
+                None if !ge.evidence.trim().is_empty() => find_chars(&pred.text, ge.evidence.trim()),
+                None => None,
+            };
+            let Some((gs, gend)) = span else {
                 continue;
             };
             let Some(e) = pred.events.iter().find(|e| {

@@ -88,7 +88,11 @@ fn parse_inner(s: &str) -> Option<NaiveDate> {
 /// A Unix timestamp in seconds or milliseconds (JSON numbers).
 pub(crate) fn from_timestamp(n: i64) -> Option<NaiveDate> {
     // Above 10^11 a value in seconds would be after the year 5000: it is milliseconds.
-    let secs = if n.abs() >= 100_000_000_000 { n / 1000 } else { n };
+    let secs = if n.abs() >= 100_000_000_000 {
+        n / 1000
+    } else {
+        n
+    };
     DateTime::from_timestamp(secs, 0)
         .map(|d| d.date_naive())
         .and_then(plausible)
@@ -115,7 +119,10 @@ mod tests {
         assert_eq!(parse_date("2015-07-21T23:30:00+03:00"), d(2015, 7, 21));
         assert_eq!(parse_date("2015-07-21T23:30:00Z"), d(2015, 7, 21));
         assert_eq!(parse_date("2015-07-21T23:30:00.123+0300"), d(2015, 7, 21));
-        assert_eq!(parse_date("Tue, 21 Jul 2015 10:00:00 +0300"), d(2015, 7, 21));
+        assert_eq!(
+            parse_date("Tue, 21 Jul 2015 10:00:00 +0300"),
+            d(2015, 7, 21)
+        );
         assert_eq!(parse_date("2015/07/21"), d(2015, 7, 21));
         assert_eq!(parse_date("20150721"), d(2015, 7, 21));
         assert_eq!(parse_date("٢٠١٥-٠٧-٢١"), d(2015, 7, 21));

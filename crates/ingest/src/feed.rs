@@ -17,8 +17,18 @@ pub(crate) fn feed_docs(name: &str, bytes: &[u8], opts: &Arc<Options>) -> DocIte
     let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes));
     let feed = match parsed {
         Ok(Ok(f)) => f,
-        Ok(Err(e)) => return once(Err(Error::invalid(name, format!("not a valid RSS/Atom feed: {e}")))),
-        Err(_) => return once(Err(Error::invalid(name, "the feed parser failed on this input"))),
+        Ok(Err(e)) => {
+            return once(Err(Error::invalid(
+                name,
+                format!("not a valid RSS/Atom feed: {e}"),
+            )));
+        }
+        Err(_) => {
+            return once(Err(Error::invalid(
+                name,
+                "the feed parser failed on this input",
+            )));
+        }
     };
     if feed.entries.is_empty() {
         return once(Err(Error::invalid(name, "feed has no items")));
@@ -46,7 +56,10 @@ pub(crate) fn feed_docs(name: &str, bytes: &[u8], opts: &Arc<Options>) -> DocIte
         Ok(RawDoc {
             source: loc,
             url: entry.links.first().map(|l| l.href.clone()),
-            title: entry.title.as_ref().and_then(|t| title_opt(&fragment_text(&t.content))),
+            title: entry
+                .title
+                .as_ref()
+                .and_then(|t| title_opt(&fragment_text(&t.content))),
             date: entry
                 .published
                 .or(entry.updated)

@@ -71,7 +71,9 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
             j += 1;
         }
         let start = j;
-        while j < lower.len() && (lower[j].is_ascii_alphanumeric() || matches!(lower[j], b'-' | b'_' | b':' | b'.')) {
+        while j < lower.len()
+            && (lower[j].is_ascii_alphanumeric() || matches!(lower[j], b'-' | b'_' | b':' | b'.'))
+        {
             j += 1;
         }
         if let Some(enc) = encoding_rs::Encoding::for_label(&lower[start..j]) {
@@ -105,7 +107,9 @@ pub(crate) fn html_doc(
 /// kept in the document and helps Readability resolve links); `source` names it in errors.
 pub fn html_to_doc(html: &str, url: Option<&str>, source: &str) -> Result<RawDoc, Error> {
     let abs_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let article = catch_unwind(AssertUnwindSafe(|| readability(html, abs_url))).ok().flatten();
+    let article = catch_unwind(AssertUnwindSafe(|| readability(html, abs_url)))
+        .ok()
+        .flatten();
     let (mut title, mut text, mut date, mut page_url) = match &article {
         Some(a) => (
             title_opt(&a.title),
@@ -116,7 +120,7 @@ pub fn html_to_doc(html: &str, url: Option<&str>, source: &str) -> Result<RawDoc
         None => (None, String::new(), None, None),
     };
     let little = text.chars().count() < LITTLE_TEXT;
-    if little || date.is_none() || title.is_none() {
+    if little || date.is_none() || title.is_none() || (url.is_none() && page_url.is_none()) {
         let page = catch_unwind(AssertUnwindSafe(|| scan_page(html))).ok();
         if let Some(page) = page {
             if little && page.text.chars().count() > text.chars().count() {
@@ -171,9 +175,33 @@ const SKIP: &[&str] = &[
 const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form", "menu"];
 /// Elements that break lines.
 const BLOCK: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "blockquote", "pre", "dd", "dt", "dl", "figure", "figcaption", "main", "br",
-    "hr", "td", "th",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "main",
+    "br",
+    "hr",
+    "td",
+    "th",
 ];
 /// Meta names/properties that carry a publication date, best first.
 const DATE_KEYS: &[&str] = &[
@@ -224,19 +252,28 @@ fn scan_page(html: &str) -> Page {
                     metas.push((k.trim().to_ascii_lowercase(), c.trim().to_string()));
                 }
             }
-            "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            "link"
+                if e.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
                 canonical = canonical.or_else(|| e.attr("href").map(str::to_string));
             }
-            "time" if e.attr("pubdate").is_some() || e.attr("itemprop") == Some("datePublished") => {
+            "time"
+                if e.attr("pubdate").is_some() || e.attr("itemprop") == Some("datePublished") =>
+            {
                 time_date = time_date.or_else(|| e.attr("datetime").and_then(parse_date));
             }
             "title" if title_tag.is_none() => {
                 title_tag = title_opt(&el.text().collect::<String>());
             }
-            "script" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+            "script"
+                if e.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
                 let json: String = el.text().collect();
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
-                    ld_date = ld_date.or_else(|| find_ld(&v, "datePublished", 0).and_then(parse_date));
+                    ld_date =
+                        ld_date.or_else(|| find_ld(&v, "datePublished", 0).and_then(parse_date));
                     ld_title = ld_title.or_else(|| find_ld(&v, "headline", 0).and_then(title_opt));
                 }
             }
@@ -375,10 +412,19 @@ mod tests {
         let text = d.map(|d| d.text.as_str()).unwrap_or_default();
         assert!(text.contains("قتل جنديان وأصيب ثلاثة آخرون"), "{text}");
         assert!(text.contains("ولم تعلن أي جهة"), "{text}");
-        assert!(!text.contains("الرئيسية") && !text.contains("لا تقرأ") && !text.contains("محفوظة"), "{text}");
+        assert!(
+            !text.contains("الرئيسية") && !text.contains("لا تقرأ") && !text.contains("محفوظة"),
+            "{text}"
+        );
         assert_eq!(d.and_then(|d| d.date), NaiveDate::from_ymd_opt(2016, 3, 4));
-        assert!(d.and_then(|d| d.title.as_deref()).is_some_and(|t| t.contains("مقتل جنديين")));
-        assert_eq!(d.and_then(|d| d.url.as_deref()), Some("https://news.example/a/1"));
+        assert!(
+            d.and_then(|d| d.title.as_deref())
+                .is_some_and(|t| t.contains("مقتل جنديين"))
+        );
+        assert_eq!(
+            d.and_then(|d| d.url.as_deref()),
+            Some("https://news.example/a/1")
+        );
     }
 
     #[test]
@@ -400,9 +446,15 @@ mod tests {
             r#"<meta name="pubdate" content="20180102">"#,
             r#"<meta itemprop="datePublished" content="2018-01-02 08:00:00">"#,
         ] {
-            let html = format!("<html><head>{meta}</head><body><p>انفجار قنبلة في محطة حافلات.</p></body></html>");
+            let html = format!(
+                "<html><head>{meta}</head><body><p>انفجار قنبلة في محطة حافلات.</p></body></html>"
+            );
             let d = html_to_doc(&html, None, "c.html").ok();
-            assert_eq!(d.and_then(|d| d.date), NaiveDate::from_ymd_opt(2018, 1, 2), "{meta}");
+            assert_eq!(
+                d.and_then(|d| d.date),
+                NaiveDate::from_ymd_opt(2018, 1, 2),
+                "{meta}"
+            );
         }
     }
 
@@ -413,8 +465,14 @@ mod tests {
             "<html><body><script>alert(1)</script><style>p{}</style></body></html>",
             "<html><body> <!-- تعليق --> \n </body></html>",
         ] {
-            let e = html_to_doc(html, None, "d.html").err().map(|e| e.to_string());
-            assert!(e.as_deref().unwrap_or_default().contains("no article text"), "{html} {e:?} {:?}", html_to_doc(html, None, "d.html"));
+            let e = html_to_doc(html, None, "d.html")
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                e.as_deref().unwrap_or_default().contains("no article text"),
+                "{html} {e:?} {:?}",
+                html_to_doc(html, None, "d.html")
+            );
         }
     }
 
@@ -425,7 +483,9 @@ mod tests {
         assert!(std::str::from_utf8(&bytes).is_err());
         assert_eq!(decode_html(&bytes, None), text);
         // Declared in a meta tag.
-        let declared = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">{text}");
+        let declared = format!(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">{text}"
+        );
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&declared);
         assert_eq!(decode_html(&bytes, None), declared);
         // From an HTTP header.
@@ -435,7 +495,10 @@ mod tests {
 
     #[test]
     fn fragments() {
-        assert_eq!(fragment_text("<p>سطر &amp; أول</p><p>سطر ثان</p>"), "سطر & أول\n\nسطر ثان");
+        assert_eq!(
+            fragment_text("<p>سطر &amp; أول</p><p>سطر ثان</p>"),
+            "سطر & أول\n\nسطر ثان"
+        );
         assert_eq!(fragment_text("نص بلا وسوم"), "نص بلا وسوم");
     }
 }

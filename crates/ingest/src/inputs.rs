@@ -87,7 +87,8 @@ impl Inputs {
         }
         names.sort_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
         for name in names.into_iter().rev() {
-            self.pending.push_front(Pending::Path(dir.join(name), false));
+            self.pending
+                .push_front(Pending::Path(dir.join(name), false));
         }
         first_err
     }

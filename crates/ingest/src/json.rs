@@ -98,11 +98,9 @@ pub(crate) fn record_to_doc(
 }
 
 fn first<'a>(obj: &'a Map<String, Value>, names: &'a [String]) -> Option<(&'a str, &'a Value)> {
-    names.iter().find_map(|n| {
-        obj.get(n)
-            .filter(|v| !v.is_null())
-            .map(|v| (n.as_str(), v))
-    })
+    names
+        .iter()
+        .find_map(|n| obj.get(n).filter(|v| !v.is_null()).map(|v| (n.as_str(), v)))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -163,7 +161,7 @@ impl Iterator for JsonlIter {
                         ),
                     )));
                 }
-                Ok(Line::Line) => {
+                Ok(Line::Full) => {
                     let mut bytes = &self.buf[..];
                     if self.line == 1 {
                         bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -174,7 +172,10 @@ impl Iterator for JsonlIter {
                     if let Err(e) = std::str::from_utf8(bytes) {
                         return Some(Err(Error::invalid(
                             loc,
-                            format!("not valid UTF-8 (bad byte at column {})", e.valid_up_to() + 1),
+                            format!(
+                                "not valid UTF-8 (bad byte at column {})",
+                                e.valid_up_to() + 1
+                            ),
                         )));
                     }
                     return Some(match serde_json::from_slice::<Value>(bytes) {
@@ -260,7 +261,10 @@ impl JsonValues {
             }
             Ok(Scan::Truncated) => {
                 self.mode = Mode::Done;
-                Err(Error::invalid(loc, "truncated JSON: the input ends inside this record"))
+                Err(Error::invalid(
+                    loc,
+                    "truncated JSON: the input ends inside this record",
+                ))
             }
             Ok(Scan::TooLong(n)) => Err(Error::invalid(
                 loc,
@@ -421,7 +425,11 @@ fn scan_value(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: u64) -> std::io::Resu
             break;
         }
     }
-    Ok(if too_long { Scan::TooLong(len) } else { Scan::Value })
+    Ok(if too_long {
+        Scan::TooLong(len)
+    } else {
+        Scan::Value
+    })
 }
 
 #[cfg(test)]
@@ -447,7 +455,10 @@ mod tests {
             let docs = values(data, bufsize);
             assert_eq!(docs.len(), 2, "bufsize {bufsize}");
             let a = docs[0].as_ref().ok();
-            assert_eq!(a.map(|d| d.text.as_str()), Some("قتل \"خمسة\" جنود {في} هجوم."));
+            assert_eq!(
+                a.map(|d| d.text.as_str()),
+                Some("قتل \"خمسة\" جنود {في} هجوم.")
+            );
             assert_eq!(a.and_then(|d| d.title.as_deref()), Some("هجوم [مسلح]"));
             assert_eq!(a.map(|d| d.source.as_str()), Some("t.json#1"));
             let b = docs[1].as_ref().ok();
@@ -457,12 +468,26 @@ mod tests {
 
     #[test]
     fn bad_element_does_not_stop_the_array() {
-        let docs = values(r#"[{"content": "أ"}, {"title": "بلا نص"}, 42, {"content": "ب"}]"#, 8192);
+        let docs = values(
+            r#"[{"content": "أ"}, {"title": "بلا نص"}, 42, {"content": "ب"}]"#,
+            8192,
+        );
         assert_eq!(docs.len(), 4);
         assert!(docs[0].is_ok() && docs[3].is_ok());
-        let e1 = docs[1].as_ref().err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(e1.contains("t.json#2") && e1.contains("no text field"), "{e1}");
-        let e2 = docs[2].as_ref().err().map(|e| e.to_string()).unwrap_or_default();
+        let e1 = docs[1]
+            .as_ref()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e1.contains("t.json#2") && e1.contains("no text field"),
+            "{e1}"
+        );
+        let e2 = docs[2]
+            .as_ref()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e2.contains("t.json#3") && e2.contains("a number"), "{e2}");
     }
 
@@ -471,7 +496,11 @@ mod tests {
         let docs = values(r#"[{"content": "أ"}, {"content": "ب"#, 8192);
         assert_eq!(docs.len(), 2);
         assert!(docs[0].is_ok());
-        let e = docs[1].as_ref().err().map(|e| e.to_string()).unwrap_or_default();
+        let e = docs[1]
+            .as_ref()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e.contains("truncated"), "{e}");
     }
 
@@ -492,7 +521,10 @@ mod tests {
         let d = d.as_ref().ok();
         assert_eq!(d.map(|d| d.text.as_str()), Some("فقرة أولى\n\nفقرة ثانية"));
         assert_eq!(d.and_then(|d| d.title.as_deref()), Some("عنوان"));
-        assert_eq!(d.and_then(|d| d.date).map(|d| d.to_string()).as_deref(), Some("2015-07-21"));
+        assert_eq!(
+            d.and_then(|d| d.date).map(|d| d.to_string()).as_deref(),
+            Some("2015-07-21")
+        );
         assert_eq!(d.and_then(|d| d.url.as_deref()), Some("http://x.test/a"));
         // An unknown date form keeps the document.
         let v: Value = serde_json::from_str(r#"{"text": "نص", "date": "أمس"}"#).unwrap_or_default();

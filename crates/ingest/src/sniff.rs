@@ -126,7 +126,10 @@ mod tests {
     #[test]
     fn by_content() {
         assert_eq!(Format::sniff(b"[{\"a\":1}]"), Some(Format::Json));
-        assert_eq!(Format::sniff(b"{\"a\":1}\n{\"a\":2}\n"), Some(Format::Jsonl));
+        assert_eq!(
+            Format::sniff(b"{\"a\":1}\n{\"a\":2}\n"),
+            Some(Format::Jsonl)
+        );
         assert_eq!(Format::sniff(b"{\n  \"a\": 1\n}\n"), Some(Format::Json));
         assert_eq!(
             Format::sniff("<?xml version=\"1.0\"?><rss>".as_bytes()),

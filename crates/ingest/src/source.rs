@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::clean::clean_text;
 use crate::json::{JsonValues, JsonlIter};
 use crate::sniff::{Format, looks_binary};
-use crate::util::{human, read_all_capped, read_prefix};
+use crate::util::{FailReader, human, read_all_capped, read_prefix};
 use crate::warc::WarcIter;
 use crate::{Error, Options, RawDoc, feed, html, zipread};
 
@@ -70,15 +70,20 @@ pub(crate) fn open_stream(
     opts: &Arc<Options>,
     depth: u8,
 ) -> DocIter {
-    let prefix = match read_prefix(&mut reader, 8192) {
-        Ok(p) => p,
-        Err(e) => return once(Err(Error::io(name, e))),
-    };
+    let (prefix, err) = read_prefix(&mut reader, 8192);
     if prefix.is_empty() {
-        return once(Err(Error::invalid(name, "empty file")));
+        return once(Err(match err {
+            Some(e) => Error::io(name, e),
+            None => Error::invalid(name, "empty file"),
+        }));
     }
     let sniffed = Format::sniff(&prefix);
-    let chained = Cursor::new(prefix).chain(reader);
+    // After a read error the stream is unusable: replay the bytes read, then the error.
+    let rest: Box<dyn Read + Send> = match err {
+        Some(e) => Box::new(FailReader(Some(e))),
+        None => reader,
+    };
+    let chained = Cursor::new(prefix).chain(rest);
     if sniffed == Some(Format::Gzip) {
         if depth >= MAX_NESTING {
             return once(Err(Error::invalid(name, "compressed too many times over")));
@@ -100,13 +105,23 @@ pub(crate) fn open_stream(
             )));
         }
     };
-    if sniffed.is_none() && matches!(format, Format::Text | Format::Html | Format::Jsonl | Format::Json | Format::Feed)
+    if sniffed.is_none()
+        && matches!(
+            format,
+            Format::Text | Format::Html | Format::Jsonl | Format::Json | Format::Feed
+        )
     {
         return once(Err(Error::invalid(
             name,
             format!("binary file (NUL or control bytes), not {format:?} as its name says"),
         )));
     }
+    // A "JSON Lines" file that holds one JSON array is read as JSON.
+    let format = if format == Format::Jsonl && first_byte(chained.get_ref().0.get_ref()) == Some(b'[') {
+        Format::Json
+    } else {
+        format
+    };
     let buffered = BufReader::with_capacity(64 * 1024, chained);
     match format {
         Format::Jsonl => Box::new(JsonlIter::new(Box::new(buffered), name, opts.clone())),
@@ -151,6 +166,12 @@ fn read_capped(r: &mut dyn Read, name: &str, cap: u64) -> Result<Vec<u8>, Error>
         )),
         Err(e) => Err(Error::io(name, e)),
     }
+}
+
+/// The first byte after a BOM and whitespace.
+fn first_byte(b: &[u8]) -> Option<u8> {
+    let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+    b.iter().copied().find(|c| !c.is_ascii_whitespace())
 }
 
 fn strip_gz(name: &str) -> String {
@@ -225,8 +246,13 @@ mod tests {
     fn text_doc_checks() {
         let d = text_doc("a.txt", "\u{feff}قتل جندي\r\n".as_bytes(), None);
         assert_eq!(d.ok().map(|d| d.text), Some("قتل جندي".to_string()));
-        let e = text_doc("b.txt", b"ok \xff\xfe bad", None).err().map(|e| e.to_string());
-        assert!(e.unwrap_or_default().contains("not valid UTF-8 (first bad byte at offset 3"));
+        let e = text_doc("b.txt", b"ok \xff\xfe bad", None)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            e.unwrap_or_default()
+                .contains("not valid UTF-8 (first bad byte at offset 3")
+        );
         assert!(text_doc("c.txt", b"  \n\t ", None).is_err());
         assert!(text_doc("d.txt", b"\x00\x01\x02\x03", None).is_err());
         // UTF-16 with a BOM is text.
@@ -234,6 +260,9 @@ mod tests {
             .into_iter()
             .chain("نص".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
-        assert_eq!(text_doc("e.txt", &utf16, None).ok().map(|d| d.text), Some("نص".into()));
+        assert_eq!(
+            text_doc("e.txt", &utf16, None).ok().map(|d| d.text),
+            Some("نص".into())
+        );
     }
 }

@@ -10,7 +10,7 @@ pub(crate) enum Line {
     /// End of input: nothing was read.
     Eof,
     /// A line (without its `\n`) is in the buffer.
-    Line,
+    Full,
     /// The line was longer than the cap; it was consumed but not kept. Holds its length.
     TooLong(u64),
 }
@@ -64,7 +64,7 @@ pub(crate) fn read_line_capped(
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok(Line::Line)
+    Ok(Line::Full)
 }
 
 /// Read everything, failing with `None` inside the `Ok` when there is more than `cap` bytes.
@@ -77,11 +77,25 @@ pub(crate) fn read_all_capped(r: &mut dyn Read, cap: u64) -> io::Result<Option<V
     Ok(Some(v))
 }
 
-/// Read up to `n` bytes (fewer only at end of input).
-pub(crate) fn read_prefix(r: &mut dyn Read, n: usize) -> io::Result<Vec<u8>> {
+/// Read up to `n` bytes (fewer only at end of input or on an error). An error after some
+/// bytes were read is returned with them, so that a caller can still use the bytes and report
+/// the error where it happened (a truncated gzip stream shorter than the prefix).
+pub(crate) fn read_prefix(r: &mut dyn Read, n: usize) -> (Vec<u8>, Option<io::Error>) {
     let mut v = Vec::with_capacity(n);
-    r.take(n as u64).read_to_end(&mut v)?;
-    Ok(v)
+    let err = r.take(n as u64).read_to_end(&mut v).err();
+    (v, err)
+}
+
+/// A reader that fails once with a stored error, then reports end of input.
+pub(crate) struct FailReader(pub(crate) Option<io::Error>);
+
+impl Read for FailReader {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// A human size for error messages.
@@ -104,23 +118,32 @@ mod tests {
         let data = b"short\r\nthis line is far too long\nlast";
         let mut r = io::BufReader::with_capacity(4, &data[..]);
         let mut buf = Vec::new();
-        assert_eq!(read_line_capped(&mut r, &mut buf, 10).ok(), Some(Line::Line));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 10).ok(),
+            Some(Line::Full)
+        );
         assert_eq!(buf, b"short");
         assert_eq!(
             read_line_capped(&mut r, &mut buf, 10).ok(),
             Some(Line::TooLong(25))
         );
-        assert_eq!(read_line_capped(&mut r, &mut buf, 10).ok(), Some(Line::Line));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 10).ok(),
+            Some(Line::Full)
+        );
         assert_eq!(buf, b"last");
         assert_eq!(read_line_capped(&mut r, &mut buf, 10).ok(), Some(Line::Eof));
     }
 
     #[test]
     fn read_all_respects_cap() {
-        let data = vec![b'x'; 100];
+        let data = [b'x'; 100];
         assert!(matches!(read_all_capped(&mut &data[..], 99), Ok(None)));
         assert_eq!(
-            read_all_capped(&mut &data[..], 100).ok().flatten().map(|v| v.len()),
+            read_all_capped(&mut &data[..], 100)
+                .ok()
+                .flatten()
+                .map(|v| v.len()),
             Some(100)
         );
     }

@@ -67,7 +67,10 @@ impl WarcIter {
 
     fn read_line(&mut self) -> Result<Line, Error> {
         read_line_capped(&mut *self.r, &mut self.line, MAX_HEADER_LINE).map_err(|e| {
-            Error::invalid(self.loc(), format!("read error (truncated or corrupt stream?): {e}"))
+            Error::invalid(
+                self.loc(),
+                format!("read error (truncated or corrupt stream?): {e}"),
+            )
         })
     }
 
@@ -77,9 +80,11 @@ impl WarcIter {
         loop {
             match self.read_line().map_err(|e| reason(&e))? {
                 Line::Eof => return Ok(None),
-                Line::TooLong(_) => return Err("expected a WARC/ version line, found a very long line".into()),
-                Line::Line if self.line.is_empty() => continue,
-                Line::Line => break,
+                Line::TooLong(_) => {
+                    return Err("expected a WARC/ version line, found a very long line".into());
+                }
+                Line::Full if self.line.is_empty() => continue,
+                Line::Full => break,
             }
         }
         self.record += 1;
@@ -90,24 +95,32 @@ impl WarcIter {
         let mut head = Head::default();
         for _ in 0..MAX_HEADERS {
             match self.read_line().map_err(|e| reason(&e))? {
-                Line::Eof => return Err("truncated record: the input ends inside the WARC headers".into()),
-                Line::TooLong(n) => return Err(format!("WARC header line of {} is too long", human(n))),
-                Line::Line if self.line.is_empty() => {
+                Line::Eof => {
+                    return Err("truncated record: the input ends inside the WARC headers".into());
+                }
+                Line::TooLong(n) => {
+                    return Err(format!("WARC header line of {} is too long", human(n)));
+                }
+                Line::Full if self.line.is_empty() => {
                     if head.length.is_none() {
                         return Err("WARC record has no Content-Length".into());
                     }
                     return Ok(Some(head));
                 }
-                Line::Line => {
+                Line::Full => {
                     let l = String::from_utf8_lossy(&self.line);
                     if let Some((k, v)) = l.split_once(':') {
                         let v = v.trim();
                         match k.trim().to_ascii_lowercase().as_str() {
                             "warc-type" => head.kind = v.to_ascii_lowercase(),
                             "content-length" => {
-                                head.length = Some(v.parse().map_err(|_| format!("bad Content-Length {v:?}"))?)
+                                head.length = Some(
+                                    v.parse().map_err(|_| format!("bad Content-Length {v:?}"))?,
+                                )
                             }
-                            "warc-target-uri" => head.uri = Some(v.trim_matches(['<', '>']).to_string()),
+                            "warc-target-uri" => {
+                                head.uri = Some(v.trim_matches(['<', '>']).to_string())
+                            }
                             "warc-date" => head.date = Some(v.to_string()),
                             "content-type" => head.content_type = Some(v.to_ascii_lowercase()),
                             _ => {}
@@ -158,7 +171,9 @@ impl Iterator for WarcIter {
                             "truncated record: {n} of {len} content bytes before the input ends"
                         ));
                     }
-                    Err(e) => return self.fail(format!("read error (truncated or corrupt stream?): {e}")),
+                    Err(e) => {
+                        return self.fail(format!("read error (truncated or corrupt stream?): {e}"));
+                    }
                 }
             } else {
                 match std::io::copy(&mut (&mut self.r).take(len), &mut std::io::sink()) {
@@ -168,7 +183,9 @@ impl Iterator for WarcIter {
                             "truncated record: {n} of {len} content bytes before the input ends"
                         ));
                     }
-                    Err(e) => return self.fail(format!("read error (truncated or corrupt stream?): {e}")),
+                    Err(e) => {
+                        return self.fail(format!("read error (truncated or corrupt stream?): {e}"));
+                    }
                 }
             };
             if wanted && len > self.opts.max_bytes {
@@ -203,8 +220,11 @@ impl Iterator for WarcIter {
     }
 }
 
+/// An HTML body and the charset its HTTP headers declare.
+type HtmlBody = (Vec<u8>, Option<String>);
+
 /// Split an HTTP response into headers and body. `Ok(None)`: not a 2xx HTML response (skip).
-fn http_html(block: &[u8], cap: u64) -> Result<Option<(Vec<u8>, Option<String>)>, String> {
+fn http_html(block: &[u8], cap: u64) -> Result<Option<HtmlBody>, String> {
     let (head_end, body_start) = match memchr::memmem::find(block, b"\r\n\r\n") {
         Some(i) => (i, i + 4),
         None => match memchr::memmem::find(block, b"\n\n") {
@@ -237,9 +257,7 @@ fn http_html(block: &[u8], cap: u64) -> Result<Option<(Vec<u8>, Option<String>)>
             }
         }
     }
-    let is_html = content_type
-        .as_deref()
-        .is_none_or(|c| c.contains("html"));
+    let is_html = content_type.as_deref().is_none_or(|c| c.contains("html"));
     if !is_html {
         return Ok(None);
     }
@@ -290,7 +308,10 @@ fn dechunk(mut b: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(b.get(..size)?);
         b = &b[size..];
-        b = b.strip_prefix(b"\r\n").or_else(|| b.strip_prefix(b"\n")).unwrap_or(b);
+        b = b
+            .strip_prefix(b"\r\n")
+            .or_else(|| b.strip_prefix(b"\n"))
+            .unwrap_or(b);
     }
 }
 
@@ -300,17 +321,32 @@ mod tests {
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n"), Some(b"Wikipedia".to_vec()));
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n"),
+            Some(b"Wikipedia".to_vec())
+        );
         assert_eq!(dechunk(b"zz\r\n"), None);
     }
 
     #[test]
     fn http_split() {
-        let r = http_html(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1256\r\n\r\n<p>x</p>", 1000);
+        let r = http_html(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1256\r\n\r\n<p>x</p>",
+            1000,
+        );
         let (body, cs) = r.ok().flatten().unwrap_or_default();
         assert_eq!(body, b"<p>x</p>");
         assert_eq!(cs.as_deref(), Some("windows-1256"));
-        assert!(matches!(http_html(b"HTTP/1.1 301 Moved\r\n\r\n", 1000), Ok(None)));
-        assert!(matches!(http_html(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG", 1000), Ok(None)));
+        assert!(matches!(
+            http_html(b"HTTP/1.1 301 Moved\r\n\r\n", 1000),
+            Ok(None)
+        ));
+        assert!(matches!(
+            http_html(
+                b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+                1000
+            ),
+            Ok(None)
+        ));
     }
 }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use zip::ZipArchive;
 
-use crate::source::{DocIter, once, open_stream};
 use crate::sniff::Format;
+use crate::source::{DocIter, once, open_stream};
 use crate::util::{human, read_all_capped};
 use crate::{Error, Options, RawDoc};
 
@@ -35,7 +35,10 @@ pub(crate) fn zip_docs(
             opts: opts.clone(),
             depth,
         }),
-        Err(e) => once(Err(Error::invalid(name, format!("broken zip archive: {e}")))),
+        Err(e) => once(Err(Error::invalid(
+            name,
+            format!("broken zip archive: {e}"),
+        ))),
     }
 }
 

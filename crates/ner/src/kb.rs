@@ -32,6 +32,8 @@ const FILES: [(&str, &str); 6] = [
 
 /// Words that make a context militant (see [`Condition::Militant`]).
 const MILITANT_CUES: &str = include_str!("../data/kb/militant_cues.txt");
+/// Words after which a place name is expected (see [`Condition::Locative`]).
+const LOCATIVE_CUES: &str = include_str!("../data/kb/locative_cues.txt");
 
 /// One canonical entity of the knowledge base.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +77,9 @@ pub(crate) enum Condition {
     Prev(WordSet),
     /// The next word (clitics tolerated) is none of these.
     NotNext(WordSet),
+    /// A place is expected: the previous word is a locative cue, or the name carries an attached
+    /// preposition (بتدمر).
+    Locative,
 }
 
 /// One entry an alias pattern may stand for, with the conditions of that alias.
@@ -100,10 +105,42 @@ pub struct KnowledgeBase {
     automaton: AhoCorasick,
     /// Militant cue words.
     pub(crate) militant: WordSet,
+    /// Locative cue words.
+    pub(crate) locative: WordSet,
 }
 
 /// Token id that no pattern contains (unknown words, breaks).
 pub(crate) const UNKNOWN: u32 = 255 * 255 * 255 - 1;
+/// Token id of a conjunction و/ف split off a word.
+pub(crate) const CONJ: u32 = 255 * 255 * 255 - 2;
+
+fn token_id(vocab: &HashMap<String, u32>, key: &str) -> u32 {
+    if let Some(&id) = vocab.get(key) {
+        return id;
+    }
+    clitic_variants(key)
+        .iter()
+        .skip(1)
+        .find_map(|v| vocab.get(v.as_str()).copied())
+        .unwrap_or(UNKNOWN)
+}
+
+/// Ids of one word: a conjunction و/ف before an alias word is split off, so "العراق وسوريا" and
+/// "سوريا" both match inside "والعراق وسوريا". Applied identically to aliases and to text.
+fn push_word_ids(vocab: &HashMap<String, u32>, key: &str, out: &mut Vec<u32>) {
+    for c in ['و', 'ف'] {
+        // Only before a word that is itself an alias word: "ولاية" is no و + "لاية".
+        if let Some(rest) = key.strip_prefix(c)
+            && rest.chars().count() >= 2
+            && let Some(&id) = vocab.get(rest)
+        {
+            out.push(CONJ);
+            out.push(id);
+            return;
+        }
+    }
+    out.push(token_id(vocab, key));
+}
 
 /// Encode a token-id sequence for the byte automaton: each token is `0xFF` followed by three
 /// base-255 digits, so a match can only start at a token boundary.
@@ -153,6 +190,8 @@ fn parse_conditions(s: &str, path: &str, line: usize) -> Result<Vec<Condition>, 
         };
         if c == "militant" {
             out.push(Condition::Militant);
+        } else if c == "locative" {
+            out.push(Condition::Locative);
         } else if let Some(w) = c.strip_prefix("prev=") {
             out.push(Condition::Prev(WordSet::from_iter(w.split('/'))));
         } else if let Some(w) = c.strip_prefix("notnext=") {
@@ -259,14 +298,21 @@ impl KnowledgeBase {
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let mut pattern_ids: HashMap<Vec<u32>, usize> = HashMap::new();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        for (keys, _) in &alias_rows {
+            for k in keys {
+                let n = vocab.len() as u32;
+                vocab.entry(k.clone()).or_insert(n);
+            }
+        }
+        let mut alias_ids = Vec::with_capacity(alias_rows.len());
         for (keys, cand) in alias_rows {
-            let ids: Vec<u32> = keys
-                .iter()
-                .map(|k| {
-                    let n = vocab.len() as u32;
-                    *vocab.entry(k.clone()).or_insert(n)
-                })
-                .collect();
+            let mut ids = Vec::with_capacity(keys.len() + 1);
+            for k in &keys {
+                push_word_ids(&vocab, k, &mut ids);
+            }
+            alias_ids.push((ids, cand));
+        }
+        for (ids, cand) in alias_ids {
             let pid = *pattern_ids.entry(ids).or_insert_with(|| {
                 candidates.push(Vec::new());
                 candidates.len() - 1
@@ -286,7 +332,7 @@ impl KnowledgeBase {
             // Stable: conditional candidates first, file order kept within each group.
             list.sort_by_key(|c| c.conditions.is_empty());
         }
-        if vocab.len() as u32 >= UNKNOWN {
+        if vocab.len() as u32 >= CONJ {
             return Err(Error::Format {
                 path: "data/kb".into(),
                 reason: "too many distinct alias words".into(),
@@ -317,6 +363,7 @@ impl KnowledgeBase {
             pattern_ids,
             automaton,
             militant: WordSet::parse_lines(MILITANT_CUES),
+            locative: WordSet::parse_lines(LOCATIVE_CUES),
         })
     }
 
@@ -346,17 +393,33 @@ impl KnowledgeBase {
         self.pattern_ids.get(ids).copied()
     }
 
-    /// Token id of a word key: the key itself if it is an alias word, else its first clitic-stripped
-    /// reading that is, else [`UNKNOWN`].
-    pub(crate) fn token_id(&self, key: &str) -> u32 {
-        if let Some(&id) = self.vocab.get(key) {
-            return id;
+    /// The entry a whole name (word keys) is an alias of, ignoring context conditions, restricted
+    /// to entries `accept` allows. Used to link names the tagger found.
+    pub(crate) fn exact(&self, keys: &[String], accept: impl Fn(EntityType) -> bool) -> Option<usize> {
+        let mut ids = Vec::new();
+        for k in keys {
+            self.word_ids(k, &mut ids);
         }
-        clitic_variants(key)
-            .iter()
-            .skip(1)
-            .find_map(|v| self.vocab.get(v.as_str()).copied())
-            .unwrap_or(UNKNOWN)
+        if ids.first() == Some(&CONJ) {
+            ids.remove(0);
+        }
+        let p = self.pattern_of(&ids)?;
+        let mut c: Vec<&Candidate> = self.candidates(p).iter().collect();
+        c.sort_by_key(|c| !c.conditions.is_empty());
+        c.into_iter()
+            .map(|c| c.entry)
+            .find(|&e| accept(self.entries[e].kind))
+    }
+
+    /// Ids of a word key for matching: a leading conjunction before an alias word becomes its own
+    /// [`CONJ`] unit (وسوريا → و + سوريا), the rest as [`KnowledgeBase::token_id`].
+    pub(crate) fn word_ids(&self, key: &str, out: &mut Vec<u32>) {
+        push_word_ids(&self.vocab, key, out)
+    }
+
+    /// Whether a word key is itself an alias word.
+    pub(crate) fn is_alias_word(&self, key: &str) -> bool {
+        self.vocab.contains_key(key)
     }
 
     /// Entries whose id, English name or one alias equals `name` (clitics tolerated), best first.
@@ -367,7 +430,13 @@ impl KnowledgeBase {
         }
         let keys = name_keys(name);
         if !keys.is_empty() {
-            let ids: Vec<u32> = keys.iter().map(|k| self.token_id(k)).collect();
+            let mut ids: Vec<u32> = Vec::new();
+            for k in &keys {
+                self.word_ids(k, &mut ids);
+            }
+            if ids.first() == Some(&CONJ) {
+                ids.remove(0);
+            }
             if let Some(p) = self.pattern_of(&ids) {
                 // Unconditional readings first: they are what the name usually means.
                 let mut c: Vec<&Candidate> = self.candidates(p).iter().collect();

@@ -48,6 +48,11 @@ pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
             let Some(r2) = r1.strip_prefix(prep) else {
                 continue;
             };
+            // ك ("like") is rare before names and often a word's first letter (كبيرا): only before
+            // the article.
+            if prep == "ك" && !r2.starts_with("ال") {
+                continue;
+            }
             if prep == "ل" && r2.starts_with('ل') {
                 // ل + ال contracts to لل: للدولة is ل + الدولة.
                 push(format!("ا{r2}"));

@@ -179,6 +179,7 @@ impl Recognizer {
         let mut rule_spans = rules::kunyas(&doc, lex);
         rule_spans.extend(rules::headed_names(&doc, lex));
         rule_spans.extend(rules::directions(&doc, lex, &linked));
+        rule_spans.extend(rules::appositives(&doc, lex));
         let tagged: Vec<link::Found> = self
             .tagger
             .as_ref()
@@ -201,7 +202,7 @@ impl Recognizer {
                     .collect()
             })
             .unwrap_or_default();
-        let mut mentions = resolve::resolve(&doc, lex, linked, rule_spans, tagged);
+        let mut mentions = resolve::resolve(&doc, lex, &self.kb, linked, rule_spans, tagged);
         let relations = relations::find(&doc, lex, &self.shared.triggers, &self.kb, &mut mentions);
         mentions.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
         self.output(&doc, mentions, relations)

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use model::EntityType;
 
+use crate::kb::KnowledgeBase;
 use crate::link::{Doc, Found, Source};
 use crate::rules::{Lexicon, first_word_key, is_nisba, name_key};
 
@@ -51,6 +52,7 @@ fn contains(outer: &std::ops::Range<usize>, inner: &std::ops::Range<usize>) -> b
 pub(crate) fn resolve(
     doc: &Doc<'_, '_>,
     lex: &Lexicon,
+    base: &KnowledgeBase,
     kb: Vec<Found>,
     mut rules: Vec<Found>,
     mut tagged: Vec<Found>,
@@ -69,6 +71,23 @@ pub(crate) fn resolve(
             });
         if hits.is_empty() || nested_place {
             acc.push(r);
+        }
+    }
+    // A tagger name that is a knowledge-base alias links to it even where the alias alone needed
+    // context (the tagger's decision is that context): a LOC "تدمر" is the Syrian town.
+    for t in &mut tagged {
+        let keys: Vec<String> = t
+            .tokens
+            .clone()
+            .filter(|&i| !crate::kb::is_dash(doc.a.token_text(i)))
+            .map(|i| doc.keys[i].clone())
+            .collect();
+        let fam = family(t.kind);
+        if let Some(e) = base.exact(&keys, |k| family(k) == fam) {
+            let en = base.entry(e);
+            t.entry = Some(e);
+            t.id = Some(en.id.clone());
+            t.kind = en.kind;
         }
     }
     tagged.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
@@ -115,7 +134,7 @@ fn seq(doc: &Doc<'_, '_>, r: &std::ops::Range<usize>) -> Vec<String> {
 /// Find unlinked names again wherever they recur in the document.
 fn propagate_names(doc: &Doc<'_, '_>, lex: &Lexicon, acc: &mut Vec<Found>) {
     let mut names: Vec<(Vec<String>, EntityType, String)> = Vec::new();
-    for f in acc.iter().filter(|f| f.source != Source::Kb) {
+    for f in acc.iter().filter(|f| f.entry.is_none()) {
         let s = seq(doc, &f.tokens);
         let single_weak = s.len() == 1
             && (s[0].chars().count() < 4 || lex.name_stop.contains(&s[0]) || lex.generic_head.contains(&s[0]));

@@ -27,6 +27,8 @@ pub(crate) struct Lexicon {
     pub generic_head: WordSet,
     pub name_stop: WordSet,
     pub title: WordSet,
+    /// Role nouns of an apposition ("X، الباحث في ...").
+    pub role: WordSet,
 }
 
 impl Lexicon {
@@ -45,6 +47,7 @@ impl Lexicon {
             generic_head: set("generic_head"),
             name_stop: set("name_stop"),
             title: set("title"),
+            role: set("role"),
         }
     }
 }
@@ -195,18 +198,45 @@ fn strip_clitic(k: &str) -> String {
     k.to_string()
 }
 
+/// Persons named in an apposition: "أشار فنسنت فوشيه، الباحث في ..." — the words before a comma
+/// that is followed by a role noun (الباحث، محرر، زعيم، المعروف ...).
+pub(crate) fn appositives(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    for c in 2..doc.len().saturating_sub(1) {
+        if !matches!(doc.a.token_text(c), "،" | ",") {
+            continue;
+        }
+        let Some(n) = (c + 1..doc.len()).find(|&j| !doc.is_quote(j)) else { continue };
+        if !lex.role.contains_loose(&doc.keys[n]) {
+            continue;
+        }
+        if let Some(r) = name_before(doc, lex, c) {
+            out.push(Found {
+                tokens: r,
+                kind: EntityType::Per,
+                entry: None,
+                id: None,
+                source: Source::Rule,
+            });
+        }
+    }
+    out
+}
+
 /// Backward capture of an unrecognised person name that ends at token `end` (exclusive): up to four
 /// Arabic words, stopping at punctuation, stop words and titles. Used only next to relation
 /// triggers, where a name is expected.
 pub(crate) fn name_before(doc: &Doc<'_, '_>, lex: &Lexicon, end: usize) -> Option<std::ops::Range<usize>> {
     let mut start = end;
-    while start > 0 && end - start < 4 {
+    while start > 0 && end - start < 5 {
         let j = start - 1;
         let k = &doc.keys[j];
         if doc.a.tokens[j].kind != TokenKind::Arabic
             || !is_arabic_word(k)
             || lex.name_stop.contains_loose(k)
             || lex.title.contains(k)
+            || lex.role.contains(k)
+            || lex.generic_head.contains(k)
             || doc.sent[j] != doc.sent[end.saturating_sub(1)]
         {
             break;
@@ -252,16 +282,25 @@ pub(crate) fn name_key(doc: &Doc<'_, '_>, tokens: std::ops::Range<usize>) -> Str
     parts.join("-")
 }
 
-/// First word of a name with clitics before the article removed (ولل/بال/وال → ال).
+/// First word of a name with clitics before the article removed (ولل/بال/وال → ال). A lone و/ب/ل
+/// before an indefinite name is kept: it cannot be told from the name's own first letter (بيتر).
 pub(crate) fn first_word_key(k: &str) -> String {
-    if k.starts_with("ال") {
-        return k.to_string();
+    for p in ["وبال", "فبال", "وال", "فال", "بال", "كال"] {
+        if let Some(r) = k.strip_prefix(p)
+            && r.chars().count() >= 3
+            && p != "كال"
+        {
+            return format!("ال{r}");
+        }
     }
-    crate::lexicon::clitic_variants(k)
-        .into_iter()
-        .skip(1)
-        .find(|v| v.starts_with("ال") && v.chars().count() >= 4)
-        .unwrap_or_else(|| canon(k))
+    for p in ["ولل", "فلل", "لل"] {
+        if let Some(r) = k.strip_prefix(p)
+            && r.chars().count() >= 3
+        {
+            return format!("ال{r}");
+        }
+    }
+    k.to_string()
 }
 
 #[cfg(test)]
@@ -299,5 +338,6 @@ mod tests {
         assert_eq!(first_word_key(&canon("والمركز")), canon("المركز"));
         assert_eq!(first_word_key(&canon("للبحث")), canon("البحث"));
         assert_eq!(first_word_key(&canon("بيتر")), canon("بيتر"));
+        assert_eq!(first_word_key(&canon("كالامور")), canon("كالامور"));
     }
 }

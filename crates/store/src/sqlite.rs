@@ -531,9 +531,9 @@ fn insert_event(
     let (nv, nq, nmin, nmax) = count_cols(&ev.kidnapped);
     let (av, aq, amin, amax) = count_cols(&ev.arrested);
     let values: Vec<Value> = vec![
-        gid.into(),
+        gid.to_owned().into(),
         seq.into(),
-        local.into(),
+        local.to_owned().into(),
         enum_str(&ev.kind).into(),
         ev.subtype.clone().into(),
         ev.date.as_ref().map(|d| d.start.to_string()).into(),

@@ -232,6 +232,11 @@ fn is_short_function_word(w: &str) -> bool {
     matches!(w, "ما" | "من" | "ان" | "اي" | "هم" | "هو" | "هي" | "لا" | "كل" | "حل")
 }
 
+/// An imperfect verb without its person prefix (يعقد → عقد).
+fn bare_verb(stem: &str) -> &str {
+    stem.char_indices().nth(1).map_or("", |(i, _)| &stem[i..])
+}
+
 /// Try to read `stem` (followed by an enclitic) as a known word, restoring a ta marbuta written
 /// ت (مدينت → مدينه) or a hamza written on a seat (لقاي → لقاء).
 fn restore_before_enclitic(stem: &str) -> Option<String> {
@@ -351,13 +356,19 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
                 Some((Support::Known, Cow::Borrowed(stem)))
             } else if article && s.is_empty() && stem_chars >= 3 {
                 Some((Support::Article, Cow::Borrowed(stem)))
+            } else if conj_free == "س" && s.is_empty() && stem_chars >= 4 && is_known(bare_verb(stem)) {
+                // an unattested imperfect whose bare past form is known: سيعقد ← عقد
+                Some((Support::Known, Cow::Borrowed(stem)))
             } else {
                 None
             };
             let Some((support, stem)) = support else {
                 continue;
             };
-            let freq = stem_frequency(&stem);
+            let mut freq = stem_frequency(&stem);
+            if freq == 0 && conj_free == "س" {
+                freq = stem_frequency(bare_verb(&stem));
+            }
             // A word ending like a pronoun that is much more frequent than its would-be stem is a
             // word of its own (اسهم is not اس + هم).
             if !s.is_empty()

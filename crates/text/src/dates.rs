@@ -127,7 +127,9 @@ fn year_of(y: i64) -> Option<Resolved> {
 }
 
 fn week_of(d: NaiveDate) -> Option<Resolved> {
-    let start = d.checked_sub_signed(Duration::days(i64::from(d.weekday().num_days_from_monday())))?;
+    let start = d.checked_sub_signed(Duration::days(i64::from(
+        d.weekday().num_days_from_monday(),
+    )))?;
     Some(Resolved {
         start,
         end: start.checked_add_signed(Duration::days(6))?,
@@ -160,7 +162,11 @@ fn shifted_period(anchor: NaiveDate, unit: Unit, offset: i64) -> Option<Resolved
         }
         Unit::Year => year_of(i64::from(anchor.year()) + offset),
         Unit::Recent => {
-            let n = if offset > 0 { offset } else { RECENT_DEFAULT_DAYS };
+            let n = if offset > 0 {
+                offset
+            } else {
+                RECENT_DEFAULT_DAYS
+            };
             Some(Resolved {
                 start: add_days(anchor, -n)?,
                 end: anchor,
@@ -193,10 +199,18 @@ fn pick_year(anchor: NaiveDate, m: u32, d: u32, modifier: Option<Marker>) -> Opt
     let cand = ymd(y, m, d.min(28))?;
     Some(match modifier {
         Some(Marker::Past) => {
-            if (m, d) < (anchor.month(), anchor.day()) { y } else { y - 1 }
+            if (m, d) < (anchor.month(), anchor.day()) {
+                y
+            } else {
+                y - 1
+            }
         }
         Some(Marker::Future) => {
-            if (m, d) > (anchor.month(), anchor.day()) { y } else { y + 1 }
+            if (m, d) > (anchor.month(), anchor.day()) {
+                y
+            } else {
+                y + 1
+            }
         }
         Some(Marker::Current) => y,
         _ => {
@@ -276,7 +290,11 @@ impl Ctx<'_, '_> {
             "م" => hijri = false,
             _ => return None,
         }
-        let plausible = if hijri { (1..=1700).contains(&y) } else { (1000..=2200).contains(&y) };
+        let plausible = if hijri {
+            (1..=1700).contains(&y)
+        } else {
+            (1000..=2200).contains(&y)
+        };
         plausible.then_some((end, y, hijri))
     }
 
@@ -311,17 +329,19 @@ impl Ctx<'_, '_> {
         let ten_with_article = |w: &str| {
             w.strip_prefix("ال")
                 .and_then(|s| nl.words.get(s))
-                .and_then(|r| r.iter().find(|(role, _)| *role == crate::numbers::words::Role::Ten))
+                .and_then(|r| {
+                    r.iter()
+                        .find(|(role, _)| *role == crate::numbers::words::Role::Ten)
+                })
                 .map(|(_, v)| *v)
         };
         match base {
             Some(u) => {
                 let next = self.norm(i + 1);
-                if nl
-                    .words
-                    .get(next)
-                    .is_some_and(|r| r.iter().any(|(role, _)| *role == crate::numbers::words::Role::Teen))
-                {
+                if nl.words.get(next).is_some_and(|r| {
+                    r.iter()
+                        .any(|(role, _)| *role == crate::numbers::words::Role::Teen)
+                }) {
                     return Some((i + 2, u32::try_from(u).ok()? + 10));
                 }
                 if let Some(t) = next.strip_prefix('و').and_then(ten_with_article) {
@@ -340,10 +360,18 @@ impl Ctx<'_, '_> {
     /// خلال، شهر, or a part-of-period word.
     fn date_context_before(&self, i: usize) -> bool {
         let l = lexicon();
-        let Some(p) = i.checked_sub(1) else { return false };
-        [Marker::In, Marker::MonthWord, Marker::Early, Marker::Mid, Marker::Late]
-            .into_iter()
-            .any(|m| l.marker_at(self.a, p, m, true) == Some(i))
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        [
+            Marker::In,
+            Marker::MonthWord,
+            Marker::Early,
+            Marker::Mid,
+            Marker::Late,
+        ]
+        .into_iter()
+        .any(|m| l.marker_at(self.a, p, m, true) == Some(i))
     }
 
     /// `[weekday] day month [year]`.
@@ -361,7 +389,10 @@ impl Ctx<'_, '_> {
         let (mut end, cal, m, _, _) = self.month_at(j2)?;
         // Optional year: 2023, عام 2023, من العام 2023, 1436هـ.
         let mut k = end;
-        if is_word(self.a, k, "من", false) && l.marker_at(self.a, k + 1, Marker::YearWord, false).is_some() {
+        if is_word(self.a, k, "من", false)
+            && l.marker_at(self.a, k + 1, Marker::YearWord, false)
+                .is_some()
+        {
             k += 1;
         }
         if let Some(e) = l.marker_at(self.a, k, Marker::YearWord, false) {
@@ -372,7 +403,9 @@ impl Ctx<'_, '_> {
             end = e;
         }
         let modifier = if year.is_none() {
-            self.modifier_at(end).inspect(|(e, _)| end = *e).map(|(_, m)| m)
+            self.modifier_at(end)
+                .inspect(|(e, _)| end = *e)
+                .map(|(_, m)| m)
         } else {
             None
         };
@@ -411,9 +444,15 @@ impl Ctx<'_, '_> {
         let (mut end, cal, m, ambiguous, combined) = self.month_at(start)?;
         let mut k = end;
         if l.marker_at(self.a, k, Marker::YearWord, false).is_some()
-            || (is_word(self.a, k, "من", false) && l.marker_at(self.a, k + 1, Marker::YearWord, false).is_some())
+            || (is_word(self.a, k, "من", false)
+                && l.marker_at(self.a, k + 1, Marker::YearWord, false)
+                    .is_some())
         {
-            k = if is_word(self.a, k, "من", false) { k + 1 } else { k };
+            k = if is_word(self.a, k, "من", false) {
+                k + 1
+            } else {
+                k
+            };
             k = l.marker_at(self.a, k, Marker::YearWord, false).unwrap_or(k);
         }
         if let Some((e, y, hijri)) = self.year_digits_at(k, cal == Calendar::Hijri) {
@@ -430,7 +469,12 @@ impl Ctx<'_, '_> {
             return Some((end, r));
         }
         let modifier = self.modifier_at(end);
-        if ambiguous && !combined && modifier.is_none() && start == i && !self.date_context_before(i) {
+        if ambiguous
+            && !combined
+            && modifier.is_none()
+            && start == i
+            && !self.date_context_before(i)
+        {
             return None;
         }
         if let Some((e, _)) = modifier {
@@ -438,7 +482,16 @@ impl Ctx<'_, '_> {
         }
         let modifier = modifier.map(|(_, m)| m);
         let r = self.year_anchor().and_then(|anchor| match cal {
-            Calendar::Gregorian => month_of(pick_year(anchor, m, 1, modifier)?, m),
+            Calendar::Gregorian => {
+                // For a whole month, الماضي/المقبل compare months, not days.
+                let y = i64::from(anchor.year());
+                let year = match modifier {
+                    Some(Marker::Past) if m >= anchor.month() => y - 1,
+                    Some(Marker::Future) if m <= anchor.month() => y + 1,
+                    _ => pick_year(anchor, m, 1, modifier)?,
+                };
+                month_of(year, m)
+            }
             Calendar::Hijri => {
                 let (s, e) = match modifier {
                     Some(Marker::Future) => {
@@ -502,7 +555,8 @@ impl Ctx<'_, '_> {
     fn numeric(&self, i: usize) -> Found {
         let a = self.a;
         let part = |k: usize| {
-            digits_at(a, k).filter(|d| d.plain && d.suffix.is_empty() && d.clitic.is_empty() && d.end == k + 1)
+            digits_at(a, k)
+                .filter(|d| d.plain && d.suffix.is_empty() && d.clitic.is_empty() && d.end == k + 1)
         };
         let x = part(i)?;
         let s1 = self.norm(i + 1).to_string();
@@ -537,7 +591,8 @@ impl Ctx<'_, '_> {
         let norm = self.norm(k);
         let wd = variants(norm).find_map(|(_, r)| l.weekdays.get(r).copied())?;
         // الاثنين من = "the two of"; الأحد عشر = "the eleven".
-        if k == i && (is_word(self.a, k + 1, "من", false) || is_word(self.a, k + 1, "عشر", false)) {
+        if k == i && (is_word(self.a, k + 1, "من", false) || is_word(self.a, k + 1, "عشر", false))
+        {
             return None;
         }
         let mut end = k + 1;
@@ -568,12 +623,20 @@ impl Ctx<'_, '_> {
         if with_b && self.norm(i) == "ب" {
             i += 1;
         }
-        let want_clitic = |c: &str| if with_b { c == "ب" || (c.is_empty() && i > 0 && self.norm(i - 1) == "ب") } else { c.is_empty() };
+        let want_clitic = |c: &str| {
+            if with_b {
+                c == "ب" || (c.is_empty() && i > 0 && self.norm(i - 1) == "ب")
+            } else {
+                c.is_empty()
+            }
+        };
         // A unit word that carries its own count: يومين، أسبوع، بيومين.
         for (c, r) in variants(self.norm(i)) {
             if let Some((u, n)) = l.units.get(r)
                 && *n > 0
                 && want_clitic(c)
+                // عام 2015 is a year, not "one year".
+                && self.year_digits_at(i + 1, false).is_none()
             {
                 return Some((i + 1, *u, i64::from(*n)));
             }
@@ -616,11 +679,12 @@ impl Ctx<'_, '_> {
     /// A phrase of `dates_relative.tsv` at `i` (not the `part` ones), plus `اليوم (الاثنين)`.
     fn relative(&self, i: usize) -> Found {
         let l = lexicon();
-        let (mut end, rel) = l.relative.iter().filter(|r| r.anchor != Anchor::Part).find_map(|r| {
-            crate::numbers::lex::match_phrase(self.a, i, &r.words, true).map(|e| (e, r))
-        })?;
+        let (mut end, rel) = l.relative_at(self.a, i, true, |k| k != Anchor::Part)?;
         // اليوم (الاثنين): the weekday in brackets restates the document date.
-        if self.norm(end) == "(" && l.weekdays.contains_key(self.norm(end + 1)) && self.norm(end + 2) == ")" {
+        if self.norm(end) == "("
+            && l.weekdays.contains_key(self.norm(end + 1))
+            && self.norm(end + 2) == ")"
+        {
             end += 3;
         }
         let anchor = match rel.anchor {
@@ -628,7 +692,10 @@ impl Ctx<'_, '_> {
             Anchor::Prev => self.last.map(|r| r.start),
             Anchor::Part => None,
         };
-        Some((end, anchor.and_then(|d| shifted_period(d, rel.unit, rel.offset))))
+        Some((
+            end,
+            anchor.and_then(|d| shifted_period(d, rel.unit, rel.offset)),
+        ))
     }
 
     /// `مطلع الشهر`, `منتصف 2016`, `أواخر ديسمبر الماضي`, `نهاية العام الماضي`.
@@ -643,16 +710,21 @@ impl Ctx<'_, '_> {
             .or_else(|| self.year_inner(k, true))
             .or_else(|| self.relative(k))
             .or_else(|| {
-                let (e, rel) = l
-                    .relative
-                    .iter()
-                    .filter(|r| r.anchor == Anchor::Part)
-                    .find_map(|r| crate::numbers::lex::match_phrase(self.a, k, &r.words, false).map(|e| (e, r)))?;
-                Some((e, self.doc.and_then(|d| shifted_period(d, rel.unit, rel.offset))))
+                let (e, rel) = l.relative_at(self.a, k, false, |k| k == Anchor::Part)?;
+                Some((
+                    e,
+                    self.doc
+                        .and_then(|d| shifted_period(d, rel.unit, rel.offset)),
+                ))
             })?;
         let (end, r) = inner;
         let r = match r {
-            Some(r) if matches!(r.precision, Precision::Month | Precision::Year | Precision::Week) => {
+            Some(r)
+                if matches!(
+                    r.precision,
+                    Precision::Month | Precision::Year | Precision::Week
+                ) =>
+            {
                 sub_window(r, which)
             }
             Some(_) => return None,
@@ -685,7 +757,11 @@ fn sub_window(r: Resolved, which: Marker) -> Option<Resolved> {
     };
     let (start, end) = if r.precision == Precision::Year {
         let s = add_months(r.start, 4 * idx)?;
-        let e = if idx == 2 { r.end } else { add_months(s, 4)?.pred_opt()? };
+        let e = if idx == 2 {
+            r.end
+        } else {
+            add_months(s, 4)?.pred_opt()?
+        };
         (s, e)
     } else if r.precision == Precision::Month {
         let s = add_days(r.start, 10 * idx)?;
@@ -695,7 +771,11 @@ fn sub_window(r: Resolved, which: Marker) -> Option<Resolved> {
         let len = (r.end - r.start).num_days() + 1;
         let third = (len / 3).max(1);
         let s = add_days(r.start, third * idx)?;
-        let e = if idx == 2 { r.end } else { add_days(s, third - 1)? };
+        let e = if idx == 2 {
+            r.end
+        } else {
+            add_days(s, third - 1)?
+        };
         (s, e)
     };
     Some(Resolved {
@@ -708,6 +788,35 @@ fn sub_window(r: Resolved, which: Marker) -> Option<Resolved> {
 /// Find and resolve every date expression. `doc_date` anchors relative expressions; without it
 /// relative expressions are skipped (anchored ones still follow an earlier absolute date).
 pub fn find_dates(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<DateMention> {
+    scan(a, doc_date)
+        .into_iter()
+        .filter_map(|(tokens, r)| {
+            let r = r?;
+            let (first, last) = (
+                a.tokens.get(tokens.start)?,
+                a.tokens.get(tokens.end.checked_sub(1)?)?,
+            );
+            Some(DateMention {
+                start: first.start,
+                end: last.end,
+                tokens,
+                value: DateValue {
+                    start: r.start,
+                    end: r.end,
+                    precision: r.precision,
+                    text: a
+                        .text
+                        .get(first.byte_start..last.byte_end)
+                        .map(str::to_string),
+                },
+            })
+        })
+        .collect()
+}
+
+/// One left-to-right pass: every date expression's tokens and its resolution, `None` when it
+/// could not be resolved (no document date, no anchor, impossible date).
+fn scan(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<(Range<usize>, Option<Resolved>)> {
     let mut ctx = Ctx {
         a,
         doc: doc_date,
@@ -718,23 +827,12 @@ pub fn find_dates(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<DateMent
     while i < ctx.n() {
         match ctx.at(i) {
             Some((end, r)) if end > i => {
-                if let Some(r) = r {
-                    let (first, last) = (&a.tokens[i], &a.tokens[end - 1]);
-                    out.push(DateMention {
-                        start: first.start,
-                        end: last.end,
-                        tokens: i..end,
-                        value: DateValue {
-                            start: r.start,
-                            end: r.end,
-                            precision: r.precision,
-                            text: Some(a.text[first.byte_start..last.byte_end].to_string()),
-                        },
-                    });
-                    if r.precision != Precision::Unknown {
-                        ctx.last = Some(r);
-                    }
+                if let Some(r) = r
+                    && r.precision != Precision::Unknown
+                {
+                    ctx.last = Some(r);
                 }
+                out.push((i..end, r));
                 i = end;
             }
             _ => i += 1,
@@ -746,15 +844,18 @@ pub fn find_dates(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<DateMent
 /// Token ranges of every date expression, whatever the document date (used to flag numbers that
 /// are parts of dates).
 pub(crate) fn date_token_spans(a: &Analysis<'_>) -> Vec<Range<usize>> {
-    // Any fixed anchor works: only the spans are used. Mid-year so that no shift overflows.
+    // Any fixed anchor works: only the spans are used, resolved or not.
     let anchor = NaiveDate::from_ymd_opt(2000, 6, 15);
-    find_dates(a, anchor).into_iter().map(|d| d.tokens).collect()
+    scan(a, anchor).into_iter().map(|(t, _)| t).collect()
 }
 
 /// Resolve a relative phrase on its own (`الأسبوع الماضي`, `منذ ثلاثة أيام`) against a date.
 pub fn resolve_relative(phrase: &str, doc_date: NaiveDate) -> Option<DateValue> {
     let a = crate::analyze(phrase);
-    find_dates(&a, Some(doc_date)).into_iter().next().map(|d| d.value)
+    find_dates(&a, Some(doc_date))
+        .into_iter()
+        .next()
+        .map(|d| d.value)
 }
 
 #[cfg(test)]

@@ -107,6 +107,11 @@ fn atom(a: &Analysis<'_>, i: usize) -> Option<Atom> {
     let lex = lexicon();
     let norm = a.tokens.get(i)?.norm.as_str();
     for (clitic, rest) in variants(norm) {
+        // A preposition glued to a two-letter word is too often something else: لست "I am not"
+        // is not ل + ست.
+        if matches!(clitic, "ب" | "ل" | "وب" | "ول" | "فب" | "فل") && rest.chars().count() < 3 {
+            continue;
+        }
         if let Some(roles) = lex.words.get(rest) {
             return Some(Atom::Word {
                 roles: roles.as_slice(),
@@ -142,8 +147,11 @@ fn role(roles: &[(Role, u64)], want: Role) -> Option<u64> {
 /// `عشرات الآلاف`, the `آلاف` of `بضعة آلاف`.
 fn scale_word_at(a: &Analysis<'_>, i: usize) -> Option<u64> {
     let norm = a.tokens.get(i)?.norm.as_str();
-    let stem = norm.strip_prefix("ال").unwrap_or(norm);
-    let roles = lexicon().words.get(stem)?;
+    let words = &lexicon().words;
+    // Exact first: آلاف folds to الاف, which must not lose an "article".
+    let roles = words
+        .get(norm)
+        .or_else(|| norm.strip_prefix("ال").and_then(|s| words.get(s)))?;
     role(roles, Role::Scales)
 }
 
@@ -288,40 +296,52 @@ pub(crate) fn parse_core(a: &Analysis<'_>, i: usize) -> Option<Core> {
                 if let (false, Some(t), true) = (
                     conj,
                     role(roles, Role::Teen),
-                    matches!(last, Last::Unit | Last::CompoundUnit) && (1..=9).contains(&(whole_cur % 100)),
+                    matches!(last, Last::Unit | Last::CompoundUnit)
+                        && (1..=9).contains(&(whole_cur % 100)),
                 ) {
                     cur += t as f64;
                     Some(Last::Teen)
                 } else if let (true, Some(t), true) = (
                     conj,
                     role(roles, Role::Ten),
-                    (last == Last::Unit && (1..=9).contains(&(whole_cur % 100))) || after_scale_or_hundred,
+                    (last == Last::Unit && (1..=9).contains(&(whole_cur % 100)))
+                        || after_scale_or_hundred,
                 ) {
                     cur += t as f64;
                     Some(Last::Ten)
-                } else if let (true, Some(u), true) = (conj, role(roles, Role::Unit), after_scale_or_hundred) {
+                } else if let (true, Some(u), true) =
+                    (conj, role(roles, Role::Unit), after_scale_or_hundred)
+                {
                     cur += u as f64;
                     Some(Last::Unit)
-                } else if let (true, Some(u), true) =
-                    (conj, role(roles, Role::CompoundUnit), after_scale_or_hundred)
-                {
+                } else if let (true, Some(u), true) = (
+                    conj,
+                    role(roles, Role::CompoundUnit),
+                    after_scale_or_hundred,
+                ) {
                     if teen_at(a, next_end) {
                         cur += u as f64;
                         Some(Last::CompoundUnit)
                     } else {
                         None
                     }
-                } else if let (false, Some(100), true) =
-                    (conj, role(roles, Role::Hundred), last == Last::Unit && (1..=9).contains(&whole_cur))
-                {
+                } else if let (false, Some(100), true) = (
+                    conj,
+                    role(roles, Role::Hundred),
+                    last == Last::Unit && (1..=9).contains(&whole_cur),
+                ) {
                     cur *= 100.0;
                     Some(Last::Hundred)
-                } else if let (true, Some(h), true) =
-                    (conj, role(roles, Role::Hundred), matches!(last, Last::Scale(_)) && cur == 0.0)
-                {
+                } else if let (true, Some(h), true) = (
+                    conj,
+                    role(roles, Role::Hundred),
+                    matches!(last, Last::Scale(_)) && cur == 0.0,
+                ) {
                     cur = h as f64;
                     Some(Last::Hundred)
-                } else if let Some(s) = role(roles, Role::Scale).or_else(|| role(roles, Role::Scales)) {
+                } else if let Some(s) =
+                    role(roles, Role::Scale).or_else(|| role(roles, Role::Scales))
+                {
                     let plural = role(roles, Role::Scale).is_none();
                     let fits = if plural {
                         matches!(last, Last::Unit | Last::Digits) && (3.0..=10.0).contains(&cur)
@@ -334,7 +354,12 @@ pub(crate) fn parse_core(a: &Analysis<'_>, i: usize) -> Option<Core> {
                         cur = 0.0;
                         smallest_scale = s;
                         Some(Last::Scale(s))
-                    } else if conj && !plural && matches!(last, Last::Scale(_)) && cur == 0.0 && s < smallest_scale {
+                    } else if conj
+                        && !plural
+                        && matches!(last, Last::Scale(_))
+                        && cur == 0.0
+                        && s < smallest_scale
+                    {
                         // مليون وألف
                         total += s as f64;
                         smallest_scale = s;
@@ -342,7 +367,11 @@ pub(crate) fn parse_core(a: &Analysis<'_>, i: usize) -> Option<Core> {
                     } else {
                         None
                     }
-                } else if let (true, Some(d), true) = (conj, role(roles, Role::Dual), matches!(last, Last::Scale(_)) && cur == 0.0) {
+                } else if let (true, Some(d), true) = (
+                    conj,
+                    role(roles, Role::Dual),
+                    matches!(last, Last::Scale(_)) && cur == 0.0,
+                ) {
                     if d / 2 < smallest_scale {
                         total += d as f64;
                         smallest_scale = d / 2;
@@ -548,7 +577,11 @@ fn unit_after(a: &Analysis<'_>, c: &Core) -> Option<NumberUnit> {
 pub fn find_numbers(a: &Analysis<'_>) -> Vec<NumberMention> {
     let cores = cores(a);
     let date_spans = crate::dates::date_token_spans(a);
-    let overlaps_date = |r: &Range<usize>| date_spans.iter().any(|d| d.start < r.end && r.start < d.end);
+    let overlaps_date = |r: &Range<usize>| {
+        date_spans
+            .iter()
+            .any(|d| d.start < r.end && r.start < d.end)
+    };
     let mut out = Vec::with_capacity(cores.len());
     let mut k = 0;
     while k < cores.len() {
@@ -590,8 +623,10 @@ pub fn find_numbers(a: &Analysis<'_>) -> Vec<NumberMention> {
             }
             k += 1;
         }
-        let (Some(ft), Some(lt)) = (a.tokens.get(first), last.checked_sub(1).and_then(|l| a.tokens.get(l)))
-        else {
+        let (Some(ft), Some(lt)) = (
+            a.tokens.get(first),
+            last.checked_sub(1).and_then(|l| a.tokens.get(l)),
+        ) else {
             continue;
         };
         out.push(NumberMention {

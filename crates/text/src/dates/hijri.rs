@@ -79,15 +79,26 @@ pub fn month_range(y: i64, m: u32) -> Option<(NaiveDate, NaiveDate)> {
 
 /// First and last Gregorian day of Hijri year `y`.
 pub fn year_range(y: i64) -> Option<(NaiveDate, NaiveDate)> {
-    Some((to_gregorian(y, 1, 1)?, to_gregorian(y, 12, month_len(y, 12))?))
+    Some((
+        to_gregorian(y, 1, 1)?,
+        to_gregorian(y, 12, month_len(y, 12))?,
+    ))
 }
 
 /// The most recent Hijri month `m` that begins on or before `date` (a bare `رمضان` in an article:
 /// the Ramadan under way or the last one). With `strictly_before`, the last one that ended
 /// before `date`'s own Hijri month (`رمضان الماضي`).
-pub fn latest_month(date: NaiveDate, m: u32, strictly_before: bool) -> Option<(NaiveDate, NaiveDate)> {
+pub fn latest_month(
+    date: NaiveDate,
+    m: u32,
+    strictly_before: bool,
+) -> Option<(NaiveDate, NaiveDate)> {
     let (y, cm, _) = from_gregorian(date)?;
-    let year = if cm > m || (cm == m && !strictly_before) { y } else { y - 1 };
+    let year = if cm > m || (cm == m && !strictly_before) {
+        y
+    } else {
+        y - 1
+    };
     month_range(year, m)
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::Analysis;
-use crate::numbers::lex::{match_phrase, rows};
+use crate::numbers::lex::{PhraseIndex, rows};
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,16 +84,16 @@ pub(crate) struct Relative {
 
 /// All date lexicons.
 pub(crate) struct DateLexicon {
-    /// Month names, longest first.
-    pub months: Vec<Month>,
+    /// Month names.
+    pub months: PhraseIndex<Month>,
     /// Weekday names → ISO weekday number (1 = Monday).
     pub weekdays: HashMap<String, u32>,
-    /// Relative phrases, longest first.
-    pub relative: Vec<Relative>,
+    /// Relative phrases.
+    pub relative: PhraseIndex<Relative>,
     /// Duration unit words → (unit, count implied by the word).
     pub units: HashMap<String, (Unit, u32)>,
-    /// Marker phrases, longest first.
-    pub markers: Vec<(Vec<String>, Marker)>,
+    /// Marker phrases.
+    pub markers: PhraseIndex<Marker>,
 }
 
 static LEXICON: LazyLock<DateLexicon> = LazyLock::new(load);
@@ -137,7 +137,7 @@ fn marker(s: &str) -> Option<Marker> {
 }
 
 fn load() -> DateLexicon {
-    let mut months: Vec<Month> = rows(include_str!("../../data/dates_months.tsv"))
+    let months: Vec<Month> = rows(include_str!("../../data/dates_months.tsv"))
         .filter_map(|(words, f)| {
             let calendar = match *f.first()? {
                 "g" => Calendar::Gregorian,
@@ -153,11 +153,16 @@ fn load() -> DateLexicon {
             })
         })
         .collect();
-    months.sort_by_key(|m| std::cmp::Reverse(m.words.len()));
+    let months = PhraseIndex::new(months.into_iter().map(|m| (m.words.clone(), m)));
     let weekdays = rows(include_str!("../../data/dates_weekdays.tsv"))
-        .filter_map(|(w, f)| Some((w.concat(), f.first()?.parse().ok().filter(|d| (1..=7).contains(d))?)))
+        .filter_map(|(w, f)| {
+            Some((
+                w.concat(),
+                f.first()?.parse().ok().filter(|d| (1..=7).contains(d))?,
+            ))
+        })
         .collect();
-    let mut relative: Vec<Relative> = rows(include_str!("../../data/dates_relative.tsv"))
+    let relative: Vec<Relative> = rows(include_str!("../../data/dates_relative.tsv"))
         .filter_map(|(words, f)| {
             let anchor = match *f.first()? {
                 "doc" => Anchor::Doc,
@@ -173,14 +178,15 @@ fn load() -> DateLexicon {
             })
         })
         .collect();
-    relative.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
+    let relative = PhraseIndex::new(relative.into_iter().map(|r| (r.words.clone(), r)));
     let units = rows(include_str!("../../data/dates_units.tsv"))
         .filter_map(|(w, f)| Some((w.concat(), (unit(f.first()?)?, f.get(1)?.parse().ok()?))))
         .collect();
-    let mut markers: Vec<(Vec<String>, Marker)> = rows(include_str!("../../data/dates_markers.tsv"))
-        .filter_map(|(w, f)| Some((w, marker(f.first()?)?)))
-        .collect();
-    markers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let markers: Vec<(Vec<String>, Marker)> =
+        rows(include_str!("../../data/dates_markers.tsv"))
+            .filter_map(|(w, f)| Some((w, marker(f.first()?)?)))
+            .collect();
+    let markers = PhraseIndex::new(markers);
     DateLexicon {
         months,
         weekdays,
@@ -193,17 +199,23 @@ fn load() -> DateLexicon {
 impl DateLexicon {
     /// The marker phrase of class `m` at token `i`; returns the token index past it.
     pub(crate) fn marker_at(&self, a: &Analysis<'_>, i: usize, m: Marker, clitic: bool) -> Option<usize> {
-        self.markers
-            .iter()
-            .filter(|(_, k)| *k == m)
-            .find_map(|(w, _)| match_phrase(a, i, w, clitic))
+        self.markers.find_at(a, i, clitic, |k| *k == m).map(|(e, _)| e)
     }
 
     /// The month name at token `i` (first word may carry a proclitic).
     pub(crate) fn month_at(&self, a: &Analysis<'_>, i: usize) -> Option<(usize, &Month)> {
-        self.months
-            .iter()
-            .find_map(|m| match_phrase(a, i, &m.words, true).map(|e| (e, m)))
+        self.months.find_at(a, i, true, |_| true)
+    }
+
+    /// The relative phrase at token `i` whose anchor satisfies `pred`.
+    pub(crate) fn relative_at(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        clitic: bool,
+        pred: impl Fn(Anchor) -> bool,
+    ) -> Option<(usize, &Relative)> {
+        self.relative.find_at(a, i, clitic, |r| pred(r.anchor))
     }
 }
 
@@ -214,10 +226,10 @@ mod tests {
     #[test]
     fn date_lexicons_load() {
         let l = lexicon();
-        assert!(l.months.len() > 60);
-        assert_eq!(l.months[0].words.len(), 2, "multi-word names come first");
+        let a = crate::analyze("كانون الثاني وبعد ذلك في اليوم التالي");
+        assert_eq!(l.month_at(&a, 0).map(|(e, m)| (e, m.month)), Some((2, 1)));
+        assert_eq!(l.marker_at(&a, 2, Marker::After, true), Some(4));
+        assert_eq!(l.relative_at(&a, 4, true, |k| k == Anchor::Prev).map(|(e, _)| e), Some(7));
         assert_eq!(l.weekdays.len(), 7, "الاثنين and الإثنين fold together");
-        assert!(l.relative.iter().any(|r| r.anchor == Anchor::Prev));
-        assert!(l.markers.iter().any(|(_, m)| *m == Marker::After));
     }
 }

@@ -5,12 +5,16 @@
 //! It holds no Arabic knowledge itself (that is in the data files) and does not decide what a
 //! phrase means; the callers do.
 
+use std::collections::HashMap;
+
 use crate::Analysis;
 use crate::normalize::match_form;
 
 /// Proclitic sequences that may stick to the first word of a number or date phrase, longest
-/// first so that `وب` wins over `و`. Conjunctions و/ف, prepositions ب/ل/ك and their pairs.
-const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+/// first so that `وب` wins over `و`. Conjunctions و/ف, prepositions ب/ل and their pairs. ك is
+/// left out on purpose: numbers and dates almost never take it, and with the match form
+/// folding ئ it turns كمية ("quantity") into ك + مئة.
+const PROCLITICS: [&str; 8] = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"];
 
 /// Rows of a data file: comment lines (`#`) and blank lines skipped, fields split on tabs, the
 /// first field folded to the match form word by word.
@@ -43,6 +47,72 @@ pub(crate) fn variants(norm: &str) -> impl Iterator<Item = (&'static str, &str)>
             .filter(|rest| !rest.is_empty())
             .map(|rest| (*p, rest))
     }))
+}
+
+/// Phrases indexed by their first word, so that a lookup at a token costs a hash probe per
+/// reading of that token instead of a scan over the whole lexicon.
+pub(crate) struct PhraseIndex<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> PhraseIndex<T> {
+    /// Index `entries`; within a first word, longer phrases are tried first.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (Vec<String>, T)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (words, v) in entries {
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, v));
+            }
+        }
+        for bucket in by_first.values_mut() {
+            bucket.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        PhraseIndex { by_first }
+    }
+
+    /// The first phrase at token `i` whose value satisfies `pred`: the token read as is first,
+    /// then (when `clitic`) with a proclitic removed. Returns the token index past the phrase.
+    pub(crate) fn find_at(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        clitic: bool,
+        pred: impl Fn(&T) -> bool,
+    ) -> Option<(usize, &T)> {
+        let norm = a.tokens.get(i)?.norm.as_str();
+        let try_first = |first: &str| -> Option<(usize, &T)> {
+            self.by_first.get(first)?.iter().find_map(|(words, v)| {
+                if !pred(v) {
+                    return None;
+                }
+                let end = i + words.len();
+                let rest_ok = end <= a.tokens.len()
+                    && words[1..]
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| a.tokens[i + 1 + k].norm == *w);
+                rest_ok.then_some((end, v))
+            })
+        };
+        if let Some(hit) = try_first(norm) {
+            return Some(hit);
+        }
+        if !clitic {
+            return None;
+        }
+        for (_, rest) in variants(norm).skip(1) {
+            if let Some(hit) = try_first(rest) {
+                return Some(hit);
+            }
+        }
+        // ل + ال assimilated: للعام = ل + العام.
+        let assimilated = ["لل", "ولل", "فلل"]
+            .iter()
+            .find_map(|p| norm.strip_prefix(p))
+            .filter(|r| !r.is_empty())
+            .map(|r| format!("ال{r}"))?;
+        try_first(&assimilated)
+    }
 }
 
 /// Whether `norm` equals `word` once a proclitic is allowed in front (`وفي` for `في`). The
@@ -143,7 +213,8 @@ const MAX_DIGITS: usize = 15;
 /// when exactly three digits follow it (`1.200`).
 pub(crate) fn digits_at(a: &Analysis<'_>, i: usize) -> Option<Digits> {
     let t = a.tokens.get(i)?;
-    let (clitic, body) = variants(&t.norm).find(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit()))?;
+    let (clitic, body) =
+        variants(&t.norm).find(|(_, r)| r.starts_with(|c: char| c.is_ascii_digit()))?;
     // The numeric part of this token and the letters after it.
     let split = body
         .char_indices()

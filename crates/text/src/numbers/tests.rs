@@ -10,7 +10,13 @@ fn nums(s: &str) -> Vec<(String, u64, Qualifier, u64, u64)> {
         .into_iter()
         .map(|m| {
             let t: String = s.chars().skip(m.start).take(m.end - m.start).collect();
-            (t, m.count.value, m.count.qualifier, m.count.min, m.count.max)
+            (
+                t,
+                m.count.value,
+                m.count.qualifier,
+                m.count.min,
+                m.count.max,
+            )
         })
         .collect()
 }
@@ -29,7 +35,10 @@ fn value(s: &str) -> (u64, Qualifier) {
 
 #[test]
 fn digits_plain_arabic_indic_and_grouped() {
-    assert_eq!(one("أسفر عن مقتل 140 شخصا."), ("140".into(), 140, Exact, 140, 140));
+    assert_eq!(
+        one("أسفر عن مقتل 140 شخصا."),
+        ("140".into(), 140, Exact, 140, 140)
+    );
     assert_eq!(value("قتل ٧٥ شخصا"), (75, Exact));
     assert_eq!(value("نزح 1,200 شخص"), (1200, Exact));
     assert_eq!(value("نزح ١٢٠٠ شخص"), (1200, Exact));
@@ -71,9 +80,15 @@ fn compounds() {
     assert_eq!(value("قتلت اثنتا عشرة امرأة"), (12, Exact));
     assert_eq!(value("قتل خمسة عشر ألفا"), (15_000, Exact));
     assert_eq!(value("قتل ثلاث مئة شخص"), (300, Exact));
-    assert_eq!(value("نزح ثلاثة آلاف وخمسمئة وخمسة وعشرون شخصا"), (3525, Exact));
+    assert_eq!(
+        value("نزح ثلاثة آلاف وخمسمئة وخمسة وعشرون شخصا"),
+        (3525, Exact)
+    );
     assert_eq!(value("نزح مئة ألف شخص"), (100_000, Exact));
-    assert_eq!(value("بلغت الخسائر ثلاثمائة وخمسين مليونا"), (350_000_000, Exact));
+    assert_eq!(
+        value("بلغت الخسائر ثلاثمائة وخمسين مليونا"),
+        (350_000_000, Exact)
+    );
     assert_eq!(value("نزح مليون ومئتا ألف شخص"), (1_200_000, Exact));
 }
 
@@ -84,7 +99,7 @@ fn proclitics_on_number_words() {
     assert_eq!(value("مررنا بثلاثة حواجز"), (3, Exact));
     assert_eq!(value("حكم عليه لعشرة أعوام"), (10, Exact));
     assert_eq!(value("قتل الأطفال الثلاثة"), (3, Exact));
-    assert_eq!(value("نقل 200 شخص و300 آخرين").0, 200);
+    assert_eq!(nums("نقل 200 شخص و300 آخرين").len(), 2);
 }
 
 #[test]
@@ -114,14 +129,23 @@ fn singular_noun_is_not_a_number_but_wahid_is_one() {
 
 #[test]
 fn vague_quantities_are_ranges() {
-    assert_eq!(one("قتل عشرات المدنيين"), ("عشرات".into(), 12, About, 12, 99));
+    assert_eq!(
+        one("قتل عشرات المدنيين"),
+        ("عشرات".into(), 12, About, 12, 99)
+    );
     assert_eq!(one("قتل العشرات"), ("العشرات".into(), 12, About, 12, 99));
     assert_eq!(one("أصيب مئات الأشخاص").2, About);
     assert_eq!(one("أصيب مئات الأشخاص").3, 100);
     assert_eq!(one("نزح آلاف السكان").4, 9999);
-    assert_eq!(one("نزح عشرات الآلاف"), ("عشرات الآلاف".into(), 12_000, About, 12_000, 99_000));
+    assert_eq!(
+        one("نزح عشرات الآلاف"),
+        ("عشرات الآلاف".into(), 12_000, About, 12_000, 99_000)
+    );
     assert_eq!(one("قتل بضعة جنود"), ("بضعة".into(), 3, About, 3, 9));
-    assert_eq!(one("وصل بضع مئات").2, About);
+    assert_eq!(
+        one("وصل بضع مئات"),
+        ("بضع مئات".into(), 300, About, 300, 900)
+    );
     assert_eq!(one("اعتقل عدد من العناصر").0, "عدد من");
     assert_eq!(one("نزح بضعة آلاف").3, 3000);
 }
@@ -132,19 +156,28 @@ fn qualifiers_before_the_number() {
     assert_eq!(value("قتل حوالي 20 شخصا"), (20, About));
     assert_eq!(value("خطف قرابة 75 صيادا"), (75, About));
     assert_eq!(value("قتل زهاء مئة شخص"), (100, About));
-    assert_eq!(one("قتل أكثر من 60 شخصا"), ("أكثر من 60".into(), 61, AtLeast, 61, 61));
+    assert_eq!(
+        one("قتل أكثر من 60 شخصا"),
+        ("أكثر من 60".into(), 61, AtLeast, 61, 61)
+    );
     assert_eq!(value("قتل أكثر من مئة شخص"), (101, AtLeast));
     assert_eq!(value("قتل ما لا يقل عن 16 شخصا"), (16, AtLeast));
     assert_eq!(value("قتل ما يزيد عن عشرين شخصا"), (21, AtLeast));
     assert_eq!(value("قتل ما يزيد على 30 شخصا"), (31, AtLeast));
-    assert_eq!(one("قتل أقل من عشرة أشخاص"), ("أقل من عشرة".into(), 9, AtMost, 0, 9));
+    assert_eq!(
+        one("قتل أقل من عشرة أشخاص"),
+        ("أقل من عشرة".into(), 9, AtMost, 0, 9)
+    );
     assert_eq!(value("قتل على الأقل 5 أشخاص"), (5, AtLeast));
     assert_eq!(value("قتل بنحو 40 شخصا"), (40, About));
 }
 
 #[test]
 fn qualifiers_after_the_number() {
-    assert_eq!(one("قتل 16 شخصا على الأقل"), ("16 شخصا على الأقل".into(), 16, AtLeast, 16, 16));
+    assert_eq!(
+        one("قتل 16 شخصا على الأقل"),
+        ("16 شخصا على الأقل".into(), 16, AtLeast, 16, 16)
+    );
     assert_eq!(value("قتل 16 على الأقل"), (16, AtLeast));
     assert_eq!(value("قتل 30 شخصا تقريبا"), (30, About));
     // A qualifier too far away (more than the counted noun and an adjective) is not taken.
@@ -153,9 +186,15 @@ fn qualifiers_after_the_number() {
 
 #[test]
 fn ranges() {
-    assert_eq!(one("قتل بين 10 و15 شخصا"), ("بين 10 و15".into(), 10, Range, 10, 15));
+    assert_eq!(
+        one("قتل بين 10 و15 شخصا"),
+        ("بين 10 و15".into(), 10, Range, 10, 15)
+    );
     assert_eq!(one("قتل ما بين عشرة وعشرين").4, 20);
-    assert_eq!(one("قتل من 10 إلى 15 شخصا"), ("من 10 إلى 15".into(), 10, Range, 10, 15));
+    assert_eq!(
+        one("قتل من 10 إلى 15 شخصا"),
+        ("من 10 إلى 15".into(), 10, Range, 10, 15)
+    );
     assert_eq!(one("قتل 10-15 شخصا").2, Range);
 }
 
@@ -164,10 +203,18 @@ fn years_and_day_numbers_are_flagged_as_date_parts() {
     let a = crate::analyze("قتل 12 شخصا في 10 فبراير/شباط 2023 وفي العام 2017");
     let m = find_numbers(&a);
     let flags: Vec<(u64, bool)> = m.iter().map(|m| (m.count.value, m.is_date_part)).collect();
-    assert_eq!(flags, vec![(12, false), (10, true), (2023, true), (2017, true)]);
+    assert_eq!(
+        flags,
+        vec![(12, false), (10, true), (2023, true), (2017, true)]
+    );
     let a = crate::analyze("وقع الهجوم بعدها بستة أيام وقتل سبعة");
     let m = find_numbers(&a);
-    assert_eq!(m.iter().map(|m| (m.count.value, m.is_date_part)).collect::<Vec<_>>(), vec![(6, true), (7, false)]);
+    assert_eq!(
+        m.iter()
+            .map(|m| (m.count.value, m.is_date_part))
+            .collect::<Vec<_>>(),
+        vec![(6, true), (7, false)]
+    );
 }
 
 #[test]
@@ -199,8 +246,14 @@ fn not_numbers() {
 #[test]
 fn parse_number_phrase_reads_short_phrases() {
     assert_eq!(parse_number_phrase("ثلاثة آلاف").map(|c| c.value), Some(3000));
-    assert_eq!(parse_number_phrase("أكثر من 60").map(|c| (c.value, c.qualifier)), Some((61, AtLeast)));
-    assert_eq!(parse_number_phrase("عشرات").map(|c| (c.min, c.max)), Some((12, 99)));
+    assert_eq!(
+        parse_number_phrase("أكثر من 60").map(|c| (c.value, c.qualifier)),
+        Some((61, AtLeast))
+    );
+    assert_eq!(
+        parse_number_phrase("عشرات").map(|c| (c.min, c.max)),
+        Some((12, 99))
+    );
     assert_eq!(parse_number_phrase("لا شيء"), None);
 }
 
@@ -218,10 +271,55 @@ mod props {
     use super::*;
 
     const PIECES: &[&str] = &[
-        "ثلاثة", "آلاف", "و", "وعشرون", "مئة", "ألف", "مليون", "عشرات", "نحو", "أكثر", "من", "ما",
-        "لا", "يقل", "عن", "على", "الأقل", "بين", "إلى", "140", "1,200", "٧٥", "2.5", "-", "،", ".",
-        " ", "  ", "\n", "شخصا", "الحادي", "عشر", "اثنا", "أحد", "بستة", "أيام", "%", "ـ", "َ", "ّ",
-        "فبراير", "/", "شباط", "2023", "بعدها", "1436هـ", "x", "é", "🙂",
+        "ثلاثة",
+        "آلاف",
+        "و",
+        "وعشرون",
+        "مئة",
+        "ألف",
+        "مليون",
+        "عشرات",
+        "نحو",
+        "أكثر",
+        "من",
+        "ما",
+        "لا",
+        "يقل",
+        "عن",
+        "على",
+        "الأقل",
+        "بين",
+        "إلى",
+        "140",
+        "1,200",
+        "٧٥",
+        "2.5",
+        "-",
+        "،",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "شخصا",
+        "الحادي",
+        "عشر",
+        "اثنا",
+        "أحد",
+        "بستة",
+        "أيام",
+        "%",
+        "ـ",
+        "َ",
+        "ّ",
+        "فبراير",
+        "/",
+        "شباط",
+        "2023",
+        "بعدها",
+        "1436هـ",
+        "x",
+        "é",
+        "🙂",
     ];
 
     proptest! {
@@ -246,4 +344,14 @@ mod props {
             let _ = find_numbers(&a);
         }
     }
+}
+
+#[test]
+fn clitic_stripping_is_checked_against_the_lexicon() {
+    // كمية "quantity" is not ك + a colloquial "مية" (hundred).
+    assert!(nums("صودرت كمية من الأسلحة").is_empty());
+    // لست "I am not" is not ل + ست (six).
+    assert!(nums("لست متأكدا من ذلك").is_empty());
+    // واحد is "one", not و + أحد.
+    assert_eq!(value("قتل واحد منهم"), (1, Exact));
 }

@@ -117,12 +117,13 @@ fn load() -> Lexicon {
             words.entry(w.concat()).or_default().push((role, v));
         }
     }
-    let mut vague: Vec<(Vec<String>, [u64; 3])> = rows(include_str!("../../data/numbers_vague.tsv"))
-        .filter_map(|(w, f)| {
-            let n = |k: usize| f.get(k).and_then(|v| v.parse().ok());
-            Some((w, [n(0)?, n(1)?, n(2)?]))
-        })
-        .collect();
+    let mut vague: Vec<(Vec<String>, [u64; 3])> =
+        rows(include_str!("../../data/numbers_vague.tsv"))
+            .filter_map(|(w, f)| {
+                let n = |k: usize| f.get(k).and_then(|v| v.parse().ok());
+                Some((w, [n(0)?, n(1)?, n(2)?]))
+            })
+            .collect();
     vague.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     let mut quals: Vec<(Vec<String>, QualPos, QualKind)> =
         rows(include_str!("../../data/numbers_qualifiers.tsv"))
@@ -144,18 +145,19 @@ fn load() -> Lexicon {
             })
             .collect();
     quals.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
-    let mut units: Vec<(Vec<String>, NumberUnit)> = rows(include_str!("../../data/numbers_units.tsv"))
-        .filter_map(|(w, f)| {
-            let u = match *f.first()? {
-                "percent" => NumberUnit::Percent,
-                "duration" => NumberUnit::Duration,
-                "money" => NumberUnit::Money,
-                "measure" => NumberUnit::Measure,
-                _ => return None,
-            };
-            Some((w, u))
-        })
-        .collect();
+    let mut units: Vec<(Vec<String>, NumberUnit)> =
+        rows(include_str!("../../data/numbers_units.tsv"))
+            .filter_map(|(w, f)| {
+                let u = match *f.first()? {
+                    "percent" => NumberUnit::Percent,
+                    "duration" => NumberUnit::Duration,
+                    "money" => NumberUnit::Money,
+                    "measure" => NumberUnit::Measure,
+                    _ => return None,
+                };
+                Some((w, u))
+            })
+            .collect();
     units.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     let ordinals = rows(include_str!("../../data/numbers_ordinals.tsv"))
         .filter_map(|(w, f)| Some((w.concat(), f.first()?.parse().ok()?)))
@@ -179,7 +181,11 @@ mod tests {
         assert!(l.words.len() > 90);
         // Stored as ثلاثة, looked up in match form ثلاثه.
         assert_eq!(l.words.get("ثلاثه"), Some(&vec![(Role::Unit, 3)]));
-        assert!(l.vague.iter().any(|(w, v)| w.concat() == "عشرات" && v[1] == 12));
+        assert!(
+            l.vague
+                .iter()
+                .any(|(w, v)| w.concat() == "عشرات" && v[1] == 12)
+        );
         assert!(l.quals.len() > 20);
         assert!(l.ordinals.contains_key("الثاني"));
     }
