@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let doc = if b[0] == 0 {
         None
     } else {
-        NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.checked_add_signed(Duration::days(offset)))
+        NaiveDate::from_ymd_opt(2000, 1, 1)
+            .and_then(|d| d.checked_add_signed(Duration::days(offset)))
     };
     let s = String::from_utf8_lossy(rest);
     let a = text::analyze(&s);

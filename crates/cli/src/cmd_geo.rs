@@ -79,7 +79,11 @@ pub fn geocode(a: GeocodeArgs) -> CmdResult {
             writeln!(out)?;
         }
         GeoFormat::Table => {
-            writeln!(out, "{:>6}  {:<8} {:<3} {:>9} {:>10}  {:>9}  {:<10} name / admin1", "score", "precision", "cc", "lat", "lon", "pop", "geonames")?;
+            writeln!(
+                out,
+                "{:>6}  {:<8} {:<3} {:>9} {:>10}  {:>9}  {:<10} name / admin1",
+                "score", "precision", "cc", "lat", "lon", "pop", "geonames"
+            )?;
             for c in &cands {
                 writeln!(
                     out,
@@ -98,7 +102,11 @@ pub fn geocode(a: GeocodeArgs) -> CmdResult {
             }
         }
     }
-    Ok(if cands.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if cands.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn gazetteer(c: GazetteerCommand) -> CmdResult {
@@ -110,7 +118,8 @@ pub fn gazetteer(c: GazetteerCommand) -> CmdResult {
                 countries: &b.countries,
                 natural_earth: &b.natural_earth,
             })?;
-            std::fs::write(&b.out, &bytes).with_context(|| format!("writing {}", b.out.display()))?;
+            std::fs::write(&b.out, &bytes)
+                .with_context(|| format!("writing {}", b.out.display()))?;
             eprintln!(
                 "wrote {} ({} bytes): {} countries, {} admin1, {} regions, {} places, {} keys",
                 b.out.display(),
@@ -126,7 +135,12 @@ pub fn gazetteer(c: GazetteerCommand) -> CmdResult {
         GazetteerCommand::Stats => {
             let g = geo::Geocoder::bundled()?;
             let t = g.table();
-            println!("places {}\nkeys {}\nbytes {}", t.len(), t.key_count(), geo::BUNDLED.len());
+            println!(
+                "places {}\nkeys {}\nbytes {}",
+                t.len(),
+                t.key_count(),
+                geo::BUNDLED.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

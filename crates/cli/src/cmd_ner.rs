@@ -37,6 +37,14 @@ pub struct EvalArgs {
     /// Model file to score (default: the model shipped in the binary).
     #[arg(long)]
     model: Option<String>,
+    /// Tag every sentence on its own instead of in blocks of consecutive sentences (no
+    /// document-level evidence).
+    #[arg(long, conflicts_with = "raw")]
+    per_sentence: bool,
+    /// Score the raw-text path instead: join the gold words into plain text, run the text
+    /// layer's tokeniser and the tagger, and map spans back to gold words by char offsets.
+    #[arg(long)]
+    raw: bool,
 }
 
 fn read_corpus(path: &str) -> anyhow::Result<Vec<Vec<(String, String)>>> {
@@ -52,6 +60,7 @@ pub fn train(a: TrainArgs) -> CmdResult {
         epochs: a.epochs,
         seed: a.seed,
         verbose: true,
+        ..TrainOptions::default()
     };
     let t0 = Instant::now();
     let model = tagger::train(&data, &opts);
@@ -88,7 +97,13 @@ pub fn eval(a: EvalArgs) -> CmdResult {
     };
     let load_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let t1 = Instant::now();
-    let rep = tagger::evaluate(&gold, &model);
+    let rep = if a.per_sentence {
+        tagger::evaluate_sentences(&gold, &model)
+    } else if a.raw {
+        tagger::evaluate_raw(&gold, &model)
+    } else {
+        tagger::evaluate(&gold, &model)
+    };
     let secs = t1.elapsed().as_secs_f64();
     let mut out = io::stdout();
     writeln!(

@@ -159,7 +159,11 @@ pub fn run(c: StoreCommand) -> CmdResult {
             };
             let summary = ingest_all(inputs, &cfg)?;
             summary.print(&cfg)?;
-            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if summary.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         StoreCommand::Demo { db } => demo(db),
         StoreCommand::Events(q) => events(q),
@@ -236,7 +240,11 @@ fn ingest_all(inputs: ingest::Inputs, cfg: &IngestConfig) -> Result<Summary> {
     } else {
         Some(SqliteStore::open(&cfg.db).with_context(|| format!("opening {}", cfg.db.display()))?)
     };
-    let lookup = if cfg.dry_run { None } else { Some(SqliteStore::open(&cfg.db)?) };
+    let lookup = if cfg.dry_run {
+        None
+    } else {
+        Some(SqliteStore::open(&cfg.db)?)
+    };
 
     let failed = AtomicUsize::new(0);
     let progress = if io::stderr().is_terminal() {
@@ -324,9 +332,11 @@ fn ingest_all(inputs: ingest::Inputs, cfg: &IngestConfig) -> Result<Summary> {
                         };
                         // One article must not take the batch down: a panic in extraction is
                         // reported as a failed input.
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(input)))
-                            .map(|extraction| Article { extraction, url })
-                            .map_err(|_| format!("{source}: extraction failed (internal error)"))
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            pipeline.extract(input)
+                        }))
+                        .map(|extraction| Article { extraction, url })
+                        .map_err(|_| format!("{source}: extraction failed (internal error)"))
                     })
                     .collect()
             });
@@ -376,7 +386,11 @@ fn ingest_all(inputs: ingest::Inputs, cfg: &IngestConfig) -> Result<Summary> {
 
 fn open_existing(db: &Path) -> Result<SqliteStore> {
     if !db.exists() {
-        bail!("{}: no such database (run `marsad ingest --db {} FILES` first)", db.display(), db.display());
+        bail!(
+            "{}: no such database (run `marsad ingest --db {} FILES` first)",
+            db.display(),
+            db.display()
+        );
     }
     SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))
 }
@@ -405,10 +419,14 @@ fn format_of(f: OutFormat) -> Format {
 }
 
 /// Run `write` into `--out` or standard output.
-fn emit(out: &Option<PathBuf>, write: impl FnOnce(&mut dyn Write) -> store::Result<usize>) -> Result<usize> {
+fn emit(
+    out: &Option<PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> store::Result<usize>,
+) -> Result<usize> {
     match out {
         Some(p) => {
-            let f = std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            let f =
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
             let mut w = io::BufWriter::new(f);
             let n = write(&mut w)?;
             w.flush()?;
@@ -429,7 +447,9 @@ fn emit(out: &Option<PathBuf>, write: impl FnOnce(&mut dyn Write) -> store::Resu
 fn events(q: QueryArgs) -> CmdResult {
     let st = open_existing(&q.db)?;
     let rows = st.events(&filter(&q))?;
-    let omitted = emit(&q.out, |w| export::write_events(w, format_of(q.format), &rows))?;
+    let omitted = emit(&q.out, |w| {
+        export::write_events(w, format_of(q.format), &rows)
+    })?;
     if omitted > 0 {
         eprintln!("marsad: {omitted} events without coordinates left out of the GeoJSON");
     }
@@ -439,7 +459,9 @@ fn events(q: QueryArgs) -> CmdResult {
 fn incidents(q: QueryArgs) -> CmdResult {
     let st = open_existing(&q.db)?;
     let rows = st.incidents(&filter(&q))?;
-    let omitted = emit(&q.out, |w| export::write_incidents(w, format_of(q.format), &rows))?;
+    let omitted = emit(&q.out, |w| {
+        export::write_incidents(w, format_of(q.format), &rows)
+    })?;
     if omitted > 0 {
         eprintln!("marsad: {omitted} incidents without coordinates left out of the GeoJSON");
     }
@@ -475,9 +497,20 @@ fn entity(db: &Path, json: bool, name: &str) -> CmdResult {
             k.id,
             k.kind,
             k.name,
-            k.name_en.as_deref().map(|n| format!(" / {n}")).unwrap_or_default(),
-            k.wikidata.as_deref().map(|q| format!(" ({q})")).unwrap_or_default(),
-            k.aliases.iter().take(8).cloned().collect::<Vec<_>>().join("، ")
+            k.name_en
+                .as_deref()
+                .map(|n| format!(" / {n}"))
+                .unwrap_or_default(),
+            k.wikidata
+                .as_deref()
+                .map(|q| format!(" ({q})"))
+                .unwrap_or_default(),
+            k.aliases
+                .iter()
+                .take(8)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("، ")
         )?;
         for l in k.relations.iter().take(10) {
             if l.incoming {
@@ -494,8 +527,14 @@ fn entity(db: &Path, json: bool, name: &str) -> CmdResult {
             e.id,
             e.kind,
             e.name,
-            e.name_en.as_deref().map(|n| format!(" / {n}")).unwrap_or_default(),
-            e.wikidata.as_deref().map(|q| format!(" ({q})")).unwrap_or_default()
+            e.name_en
+                .as_deref()
+                .map(|n| format!(" / {n}"))
+                .unwrap_or_default(),
+            e.wikidata
+                .as_deref()
+                .map(|q| format!(" ({q})"))
+                .unwrap_or_default()
         )?;
         writeln!(w, "  {} mentions in {} documents", e.mentions, e.documents)?;
         if !e.forms.is_empty() {
@@ -505,7 +544,12 @@ fn entity(db: &Path, json: bool, name: &str) -> CmdResult {
         for r in &e.relations {
             writeln!(w, "  relation: {} {} {}", r.0, r.1, r.2)?;
         }
-        writeln!(w, "  perpetrator of {} events, target of {}", e.as_perpetrator.len(), e.as_target.len())?;
+        writeln!(
+            w,
+            "  perpetrator of {} events, target of {}",
+            e.as_perpetrator.len(),
+            e.as_target.len()
+        )?;
         for ev in e.as_perpetrator.iter().chain(&e.as_target).take(20) {
             writeln!(
                 w,
@@ -513,7 +557,9 @@ fn entity(db: &Path, json: bool, name: &str) -> CmdResult {
                 ev.date_start.as_deref().unwrap_or("?"),
                 ev.kind,
                 ev.place.as_deref().unwrap_or("-"),
-                ev.killed.as_ref().map_or("-".into(), |k| k.value.to_string()),
+                ev.killed
+                    .as_ref()
+                    .map_or("-".into(), |k| k.value.to_string()),
                 ev.source
             )?;
         }
@@ -530,8 +576,16 @@ fn stats(db: &Path, json: bool) -> CmdResult {
         serde_json::to_writer_pretty(&mut w, &s)?;
         writeln!(w)?;
     } else {
-        writeln!(w, "documents\t{}\t({} near-duplicates)", s.documents, s.duplicates)?;
-        writeln!(w, "entities\t{}\t({} mentions, {} relations)", s.entities, s.mentions, s.relations)?;
+        writeln!(
+            w,
+            "documents\t{}\t({} near-duplicates)",
+            s.documents, s.duplicates
+        )?;
+        writeln!(
+            w,
+            "entities\t{}\t({} mentions, {} relations)",
+            s.entities, s.mentions, s.relations
+        )?;
         writeln!(w, "events\t{}", s.events)?;
         for (t, n) in &s.events_by_type {
             writeln!(w, "  {t}\t{n}")?;
@@ -552,7 +606,12 @@ fn search(db: &Path, limit: usize, query: &str) -> CmdResult {
     let hits = st.search(query, limit)?;
     let mut w = io::BufWriter::new(io::stdout().lock());
     for h in &hits {
-        let snippet: String = h.snippet.chars().take(100).collect::<String>().replace('\n', " ");
+        let snippet: String = h
+            .snippet
+            .chars()
+            .take(100)
+            .collect::<String>()
+            .replace('\n', " ");
         writeln!(
             w,
             "{}\t{}\t{}\t{}",
@@ -563,7 +622,11 @@ fn search(db: &Path, limit: usize, query: &str) -> CmdResult {
         )?;
     }
     w.flush()?;
-    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn demo(db: PathBuf) -> CmdResult {
@@ -596,5 +659,9 @@ fn demo(db: PathBuf) -> CmdResult {
         db.display()
     )?;
     w.flush()?;
-    Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

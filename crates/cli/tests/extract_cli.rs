@@ -10,7 +10,9 @@ fn marsad() -> Command {
 }
 
 fn sample(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../samples")
+        .join(name)
 }
 
 fn chars(s: &str, start: usize, end: usize) -> String {
@@ -22,7 +24,11 @@ fn check_span(text: &str, span: &Value) {
     let start = span["start"].as_u64().expect("start") as usize;
     let end = span["end"].as_u64().expect("end") as usize;
     assert!(start <= end, "span {span}");
-    assert_eq!(chars(text, start, end), span["text"].as_str().expect("text"), "span {span}");
+    assert_eq!(
+        chars(text, start, end),
+        span["text"].as_str().expect("text"),
+        "span {span}"
+    );
 }
 
 #[test]
@@ -32,7 +38,11 @@ fn extract_prints_the_contract_with_consistent_offsets() {
         .arg(sample("000_92b5dc8fe6b754a6.txt"))
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     let text = v["document"]["text"].as_str().expect("text");
     assert_eq!(v["document"]["date"], "2024-03-30");
@@ -59,12 +69,24 @@ fn extract_jsonl_prints_one_line_per_document() {
         .arg(sample("004_d1117d5e596d654e.txt"))
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<_> = out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<_> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(lines.len(), 2);
     for l in lines {
         let v: Value = serde_json::from_slice(l).expect("json line");
-        assert!(v["document"]["text"].as_str().is_some_and(|t| t.contains("داعش")));
+        assert!(
+            v["document"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("داعش"))
+        );
     }
 }
 
@@ -73,8 +95,16 @@ fn analyze_gives_tokens_with_offsets() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = dir.path().join("a.txt");
     std::fs::write(&f, "قُتل 12 شخصاً في بغداد أمس.\nوأصيب آخرون.").expect("write");
-    let out = marsad().args(["analyze", "--date", "2023-05-02"]).arg(&f).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = marsad()
+        .args(["analyze", "--date", "2023-05-02"])
+        .arg(&f)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     let text = std::fs::read_to_string(&f).expect("read");
     let sentences = v["sentences"].as_array().expect("sentences");
@@ -101,7 +131,11 @@ fn bad_inputs_get_a_clear_error_naming_the_file() {
         assert!(err.contains(why), "{err}");
         assert!(!err.contains("panicked"), "{err}");
     }
-    let out = marsad().arg("extract").arg(dir.path().join("missing.txt")).output().expect("run");
+    let out = marsad()
+        .arg("extract")
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .expect("run");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
 }
@@ -111,8 +145,16 @@ fn a_file_of_only_diacritics_is_not_an_error() {
     let dir = tempfile::tempdir().expect("tmp");
     let f = dir.path().join("marks.txt");
     std::fs::write(&f, "\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}".repeat(200)).expect("write");
-    let out = marsad().args(["extract", "--format", "jsonl"]).arg(&f).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = marsad()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&f)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["events"].as_array().map(Vec::len), Some(0));
 }

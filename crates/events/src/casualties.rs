@@ -73,6 +73,7 @@ pub fn figures(
     sent: Range<usize>,
     numbers: &[&NumberMention],
     dates: &[&DateMention],
+    persons: &[Range<usize>],
 ) -> Vec<Figure> {
     // Casualty words in the sentence: (first token, one past last, field, side).
     let mut cues: Vec<(usize, usize, Field, Side)> = Vec::new();
@@ -124,16 +125,44 @@ pub fn figures(
                 _ => {}
             }
         }
-        if let Some((_, field, cue)) = best {
-            if let Some(last) = governed.last_mut() {
-                *last = Some(Figure {
-                    field,
-                    count: n.count,
-                    cue,
-                    tokens: ns..ne,
-                });
-            }
+        if let Some((_, field, cue)) = best
+            && let Some(last) = governed.last_mut()
+        {
+            *last = Some(Figure {
+                field,
+                count: n.count,
+                cue,
+                tokens: ns..ne,
+            });
         }
+    }
+    // A killing or kidnapping word followed by named people ("مقتل إبراهيم القحطاني") counts
+    // them: one per name, names joined by و or a comma.
+    let mut named = Vec::new();
+    for &(cs, ce, field, side) in &cues {
+        if side != Side::Before || !matches!(field, Field::Killed | Field::Kidnapped) {
+            continue;
+        }
+        let Some(first) = persons.iter().find(|p| p.start == ce) else {
+            continue;
+        };
+        let mut n = 1u64;
+        let mut end = first.end;
+        while let Some(next) = persons.iter().find(|p| {
+            p.start > end
+                && p.start - end <= 1
+                && (ctx.a.tokens[p.start].norm.starts_with('و')
+                    || (end..p.start).all(|k| is_comma(ctx, k) || ctx.a.tokens[k].norm == "و"))
+        }) {
+            n += 1;
+            end = next.end;
+        }
+        named.push(Figure {
+            field,
+            count: Count::exact(n),
+            cue: cs,
+            tokens: ce..end,
+        });
     }
     // Chain sums: an ungoverned number right after a figure, joined by و.
     for (k, n) in numbers.iter().enumerate() {
@@ -148,21 +177,42 @@ pub fn figures(
             continue;
         };
         let (ns, ne) = (n.tokens.start, n.tokens.end);
-        if prev.tokens.end > ns || ns - prev.tokens.end > 4 {
+        if prev.tokens.end > ns || ns - prev.tokens.end > 5 {
             continue;
         }
         let gap = prev.tokens.end..ns;
         let joined = ctx.a.tokens[ns].norm.starts_with('و')
-            || ns.checked_sub(1).is_some_and(|p| ctx.a.tokens[p].norm == "و");
-        let clean = gap
-            .clone()
-            .all(|g| !is_break(ctx, g) || is_comma(ctx, g))
-            && !cues.iter().any(|c| c.0 >= gap.start && c.0 < ne);
+            || ns
+                .checked_sub(1)
+                .is_some_and(|p| ctx.a.tokens[p].norm == "و")
+            || gap.clone().any(|g| ctx.roles[g] == Some(Role::Plus));
+        let clean = gap.clone().all(|g| !is_break(ctx, g) || is_comma(ctx, g))
+            && !cues.iter().any(|c| c.0 >= gap.start && c.0 < ne)
+            && gap.len() <= 4;
         if joined && clean {
             prev.count = sum(prev.count, n.count);
             prev.tokens.end = ne;
         }
     }
+    // A dual noun for people right after a casualty word counts two ("قتل شخصان").
+    for &(cs, ce, field, side) in &cues {
+        if side != Side::Before || ce >= sent.end || out.iter().any(|f| f.cue == cs) {
+            continue;
+        }
+        let norm = ctx.a.tokens[ce].norm.as_str();
+        let stem = norm.strip_prefix("ال").unwrap_or(norm);
+        if let Some(base) = stem.strip_suffix("ان")
+            && ctx.lists.context.word(base) == Some(&Role::Person)
+        {
+            named.push(Figure {
+                field,
+                count: Count::exact(2),
+                cue: cs,
+                tokens: ce..ce + 1,
+            });
+        }
+    }
+    out.extend(named);
     out
 }
 
@@ -174,7 +224,12 @@ fn numbers_between(numbers: &[&NumberMention], a: usize, b: usize) -> bool {
 
 /// Whether a number mention can be a head count at all.
 fn usable(ctx: &Ctx<'_, '_>, n: &NumberMention, dates: &[&DateMention], sent_end: usize) -> bool {
-    if dates.iter().any(|d| d.start < n.end && n.start < d.end) {
+    // The text layer marks figures that belong to dates and those with a unit; the checks
+    // below catch the same cases when it does not.
+    if n.is_date_part
+        || n.unit.is_some()
+        || dates.iter().any(|d| d.start < n.end && n.start < d.end)
+    {
         return false;
     }
     let after = n.tokens.end;
@@ -183,10 +238,7 @@ fn usable(ctx: &Ctx<'_, '_>, n: &NumberMention, dates: &[&DateMention], sent_end
     }
     // A bare year: four digits in the year range with an exact qualifier.
     let c = n.count;
-    if c.qualifier == Qualifier::Exact
-        && (1900..=2100).contains(&c.value)
-        && n.end - n.start == 4
-    {
+    if c.qualifier == Qualifier::Exact && (1900..=2100).contains(&c.value) && n.end - n.start == 4 {
         return false;
     }
     c.value > 0
@@ -207,6 +259,9 @@ mod tests {
         let s = sum(a, Count::exact(7));
         assert_eq!(s.value, 68);
         assert_eq!(s.qualifier, Qualifier::AtLeast);
-        assert_eq!(sum(Count::exact(2), Count::exact(3)).qualifier, Qualifier::Exact);
+        assert_eq!(
+            sum(Count::exact(2), Count::exact(3)).qualifier,
+            Qualifier::Exact
+        );
     }
 }

@@ -331,7 +331,11 @@ impl Report {
     /// F1.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -500,7 +504,11 @@ pub fn perpetrator_ok(e: &Event, g: &str, entities: &[Entity]) -> bool {
     let Some(id) = &p.entity else {
         return false;
     };
-    if id.rsplit(':').next().is_some_and(|t| t.eq_ignore_ascii_case(&gl)) {
+    if id
+        .rsplit(':')
+        .next()
+        .is_some_and(|t| t.eq_ignore_ascii_case(&gl))
+    {
         return true;
     }
     entities.iter().filter(|x| &x.id == id).any(|x| {
@@ -562,7 +570,10 @@ fn describe(e: &Event) -> String {
         fmt_count(e.wounded),
         fmt_count(e.kidnapped),
         fmt_count(e.arrested),
-        e.perpetrator.as_ref().map(|p| p.name.as_str()).unwrap_or("-"),
+        e.perpetrator
+            .as_ref()
+            .map(|p| p.name.as_str())
+            .unwrap_or("-"),
         e.confidence
     )
 }
@@ -572,8 +583,15 @@ fn fmt_count(c: Option<Count>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-fn gold_label(g: &GoldEvent) -> String {
-    let ev: String = g.evidence.chars().take(60).collect();
+fn gold_label(g: &GoldEvent, text: &str) -> String {
+    let ev: String = match g.evidence_span {
+        Some([s, e]) if g.evidence.is_empty() => text
+            .chars()
+            .skip(s)
+            .take(e.saturating_sub(s).min(60))
+            .collect(),
+        _ => g.evidence.chars().take(60).collect(),
+    };
     format!(
         "{} {} {} «{}»",
         if g.required { "required" } else { "optional" },
@@ -596,7 +614,15 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
         let label = doc
             .file
             .clone()
-            .or_else(|| doc.line.map(|l| format!("line {l} [{}..{}]", doc.start.unwrap_or(0), doc.end.unwrap_or(0))))
+            .or_else(|| {
+                doc.line.map(|l| {
+                    format!(
+                        "line {l} [{}..{}]",
+                        doc.start.unwrap_or(0),
+                        doc.end.unwrap_or(0)
+                    )
+                })
+            })
             .unwrap_or_else(|| format!("doc {k}"));
         let mut notes = Vec::new();
         let adj: Vec<Vec<usize>> = doc
@@ -608,7 +634,9 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
                     .collect()
             })
             .collect();
-        let mut order: Vec<usize> = (0..doc.events.len()).filter(|&g| doc.events[g].required).collect();
+        let mut order: Vec<usize> = (0..doc.events.len())
+            .filter(|&g| doc.events[g].required)
+            .collect();
         order.extend((0..doc.events.len()).filter(|&g| !doc.events[g].required));
         let p2g = matching(&adj, pred.events.len(), &order);
         let mut gold_hit = vec![false; doc.events.len()];
@@ -617,7 +645,11 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
                 Some(g) => {
                     gold_hit[*g] = true;
                     r.pred_matched += 1;
-                    notes.push(format!("MATCH  {}  ⇐ {}", gold_label(&doc.events[*g]), describe(&pred.events[p])));
+                    notes.push(format!(
+                        "MATCH  {}  ⇐ {}",
+                        gold_label(&doc.events[*g], &pred.text),
+                        describe(&pred.events[p])
+                    ));
                 }
                 None => {
                     r.spurious += 1;
@@ -634,22 +666,26 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
                 r.optional_matched += usize::from(gold_hit[g]);
             }
             if !gold_hit[g] && ge.required {
-                notes.push(format!("MISS   {}", gold_label(ge)));
+                notes.push(format!("MISS   {}", gold_label(ge, &pred.text)));
             }
         }
         // Alignment for field accuracy.
         for ge in &doc.events {
             let span = match ge.evidence_span {
                 Some([s, e]) => Some((s, e)),
-                None if !ge.evidence.trim().is_empty() => find_chars(&pred.text, ge.evidence.trim()),
+                None if !ge.evidence.trim().is_empty() => {
+                    find_chars(&pred.text, ge.evidence.trim())
+                }
                 None => None,
             };
             let Some((gs, gend)) = span else {
                 continue;
             };
-            let Some(e) = pred.events.iter().find(|e| {
-                type_ok(e, ge) && e.evidence.start < gend && gs < e.evidence.end
-            }) else {
+            let Some(e) = pred
+                .events
+                .iter()
+                .find(|e| type_ok(e, ge) && e.evidence.start < gend && gs < e.evidence.end)
+            else {
                 continue;
             };
             r.aligned += 1;
@@ -740,43 +776,152 @@ mod tests {
     fn strict_match_checks_every_field() {
         let g = GoldFile::from_json("t", GOLD).expect("gold");
         let ge = &g.docs[0].events[0];
-        let e = event(model::EventType::Attack, "مدينة عدن", "YE", "2015-07-20", "2015-07-20");
+        let e = event(
+            model::EventType::Attack,
+            "مدينة عدن",
+            "YE",
+            "2015-07-20",
+            "2015-07-20",
+        );
         assert!(strict_match(&e, ge));
         let mut wrong_day = e.clone();
-        wrong_day.date = event(model::EventType::Attack, "عدن", "YE", "2015-07-19", "2015-07-19").date;
+        wrong_day.date = event(
+            model::EventType::Attack,
+            "عدن",
+            "YE",
+            "2015-07-19",
+            "2015-07-19",
+        )
+        .date;
         assert!(!strict_match(&wrong_day, ge));
         let mut wrong_q = e.clone();
-        wrong_q.killed = Some(Count { qualifier: Qualifier::AtLeast, ..Count::exact(3) });
+        wrong_q.killed = Some(Count {
+            qualifier: Qualifier::AtLeast,
+            ..Count::exact(3)
+        });
         assert!(!strict_match(&wrong_q, ge));
         let mut near = e.clone();
-        near.location = Some(Location { name: "كريتر".into(), country: Some("YE".into()), lat: Some(12.79), lon: Some(45.04), ..Location::default() });
+        near.location = Some(Location {
+            name: "كريتر".into(),
+            country: Some("YE".into()),
+            lat: Some(12.79),
+            lon: Some(45.04),
+            ..Location::default()
+        });
         assert!(strict_match(&near, ge), "within 50 km by coordinates");
         let mut far = near.clone();
-        far.location = Some(Location { name: "صنعاء".into(), country: Some("YE".into()), lat: Some(15.35), lon: Some(44.2), ..Location::default() });
+        far.location = Some(Location {
+            name: "صنعاء".into(),
+            country: Some("YE".into()),
+            lat: Some(15.35),
+            lon: Some(44.2),
+            ..Location::default()
+        });
         assert!(!strict_match(&far, ge));
-        assert!(!strict_match(&event(model::EventType::Arrest, "عدن", "YE", "2015-07-20", "2015-07-20"), ge));
+        assert!(!strict_match(
+            &event(
+                model::EventType::Arrest,
+                "عدن",
+                "YE",
+                "2015-07-20",
+                "2015-07-20"
+            ),
+            ge
+        ));
     }
 
     #[test]
     fn coarse_dates_agree_by_midpoint() {
         let g: GoldEvent = serde_json::from_str(r#"{"type":"attack","date":{"start":"2015-11-01","end":"2015-11-30","precision":"month"}}"#).expect("gold");
-        let e = event(model::EventType::Attack, "باريس", "FR", "2015-11-13", "2015-11-13");
+        let e = event(
+            model::EventType::Attack,
+            "باريس",
+            "FR",
+            "2015-11-13",
+            "2015-11-13",
+        );
         assert!(date_ok(&e, &g));
-        let y = event(model::EventType::Attack, "باريس", "FR", "2015-01-01", "2015-12-31");
+        let y = event(
+            model::EventType::Attack,
+            "باريس",
+            "FR",
+            "2015-01-01",
+            "2015-12-31",
+        );
         assert!(!date_ok(&y, &g), "a year is coarser than the gold month");
     }
 
     #[test]
     fn scoring_counts_optional_without_penalty_and_spurious() {
         let g = GoldFile::from_json("t", GOLD).expect("gold");
-        let hit = event(model::EventType::Attack, "عدن", "YE", "2015-07-20", "2015-07-20");
-        let extra = event(model::EventType::Attack, "صنعاء", "YE", "2015-07-20", "2015-07-20");
-        let mut opt = event(model::EventType::ThreatAlert, "فرنسا", "FR", "2015-07-20", "2015-07-20");
+        let hit = event(
+            model::EventType::Attack,
+            "عدن",
+            "YE",
+            "2015-07-20",
+            "2015-07-20",
+        );
+        let extra = event(
+            model::EventType::Attack,
+            "صنعاء",
+            "YE",
+            "2015-07-20",
+            "2015-07-20",
+        );
+        let mut opt = event(
+            model::EventType::ThreatAlert,
+            "فرنسا",
+            "FR",
+            "2015-07-20",
+            "2015-07-20",
+        );
         opt.killed = None;
-        let r = score(&g, &[Prediction { text: "هجوم في عدن".into(), events: vec![extra, hit, opt], entities: vec![] }]);
-        assert_eq!((r.required, r.required_matched, r.optional_matched, r.spurious), (1, 1, 1, 1));
+        let r = score(
+            &g,
+            &[Prediction {
+                text: "هجوم في عدن".into(),
+                events: vec![extra, hit, opt],
+                entities: vec![],
+            }],
+        );
+        assert_eq!(
+            (
+                r.required,
+                r.required_matched,
+                r.optional_matched,
+                r.spurious
+            ),
+            (1, 1, 1, 1)
+        );
         assert!((r.precision() - 2.0 / 3.0).abs() < 1e-9);
         assert!((r.recall() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn jsonl_documents_are_cut_by_char_offsets_and_url_checked() {
+        let dir = std::env::temp_dir().join(format!("marsad-events-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("tmp dir");
+        let p = dir.join("c.jsonl");
+        std::fs::write(
+            &p,
+            "{\"url\":\"u1\",\"content\":\"أولا. هجوم في عدن.\"}\n{\"url\":\"u2\",\"content\":\"x\"}\n",
+        )
+        .expect("write");
+        let arts = Articles::open(&p).expect("open");
+        let doc = |line, url: &str| GoldDoc {
+            file: None,
+            line: Some(line),
+            start: Some(6),
+            end: Some(18),
+            url: Some(url.into()),
+            doc_date: None,
+            events: vec![],
+        };
+        assert_eq!(arts.text(&doc(1, "u1")).expect("text"), "هجوم في عدن.");
+        assert!(arts.text(&doc(1, "u2")).is_err(), "url mismatch");
+        assert!(arts.text(&doc(2, "u2")).is_err(), "offsets past the end");
+        assert!(arts.text(&doc(9, "u1")).is_err(), "no such line");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

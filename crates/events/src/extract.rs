@@ -36,8 +36,8 @@ use std::ops::Range;
 use model::{ActorRef, Count, DateValue, EntityType, EventType};
 use ner::{EntityMention, NerOutput};
 use text::dates::DateMention;
-use text::numbers::NumberMention;
 use text::normalize::match_form;
+use text::numbers::NumberMention;
 use text::{Analysis, TokenKind};
 
 use crate::casualties::{Figure, figures};
@@ -133,7 +133,10 @@ impl<'a, 'b> Ctx<'a, 'b> {
     }
 
     fn is_punct(&self, i: usize) -> bool {
-        self.a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+        self.a
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct)
     }
 }
 
@@ -166,6 +169,8 @@ pub struct DateArg {
     pub value: DateValue,
     /// From a date in the event's own sentence (not inherited).
     pub explicit: bool,
+    /// Words between the trigger and the date expression.
+    pub gap: usize,
 }
 
 /// One trigger with its arguments: the unit that merging groups into events.
@@ -299,10 +304,21 @@ pub fn mentions(
             // Only the sentence right before may lend its date.
             prev_date = None;
         }
-        let figs = if s_numbers.is_empty() {
+        let persons: Vec<Range<usize>> = ctx
+            .ner
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.kind == EntityType::Per
+                    && m.tokens.start >= sent.start
+                    && m.tokens.end <= sent.end
+            })
+            .map(|m| m.tokens.clone())
+            .collect();
+        let figs = if s_numbers.is_empty() && hits.is_empty() {
             Vec::new()
         } else {
-            figures(ctx, sent.clone(), &s_numbers, &s_dates)
+            figures(ctx, sent.clone(), &s_numbers, &s_dates, &persons)
         };
         if hits.is_empty() {
             orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
@@ -311,6 +327,11 @@ pub fn mentions(
         let has_arrest = hits.iter().any(|h| h.info.kind == EventType::Arrest);
         let mut ms: Vec<(Mention, Range<usize>)> = Vec::new();
         for h in &hits {
+            // "للقبض عليهم", "لاعتقال": an arrest word with the purpose ل is an intention.
+            let n0 = ctx.a.tokens[h.tokens.start].norm.as_str();
+            if h.info.kind == EventType::Arrest && n0.starts_with('ل') && !n0.starts_with("ال") {
+                continue;
+            }
             let Some(m) = modality(ctx, h, sent.clone()) else {
                 ms.push((new_mention(ctx, si, h), h.tokens.clone()));
                 continue;
@@ -349,14 +370,25 @@ pub fn mentions(
         for (k, (m, tr)) in ms.iter_mut().enumerate() {
             m.place = pick_place(ctx, m, tr, &s_ments, &trig_ranges, k, sent.clone());
         }
-        // Dates: each date to its nearest trigger.
+        // Dates: each date to its nearest trigger, at most MAX_DATE_GAP words away; a trigger
+        // with several dates keeps the most precise one, then the nearest.
         for d in &s_dates {
-            if let Some(k) = nearest(&d.tokens, &|_| true)
-                && ms[k].0.date.is_none()
-            {
+            let Some(k) = nearest(&d.tokens, &|_| true) else {
+                continue;
+            };
+            let g = gap(&trig_ranges[k], &d.tokens);
+            if g > MAX_DATE_GAP {
+                continue;
+            }
+            let better = ms[k].0.date.as_ref().is_none_or(|old| {
+                (precision_rank(d.value.precision), g)
+                    < (precision_rank(old.value.precision), old.gap)
+            });
+            if better {
                 ms[k].0.date = Some(DateArg {
                     value: d.value.clone(),
                     explicit: true,
+                    gap: g,
                 });
             }
         }
@@ -365,6 +397,7 @@ pub fn mentions(
                 m.date = Some(DateArg {
                     value: d.value.clone(),
                     explicit: false,
+                    gap: usize::MAX,
                 });
             }
         }
@@ -394,11 +427,26 @@ pub fn mentions(
     (out, orphans)
 }
 
+/// Dates farther than this from every trigger of their sentence belong to another clause.
+const MAX_DATE_GAP: usize = 15;
+
+fn precision_rank(p: model::Precision) -> u8 {
+    use model::Precision::*;
+    match p {
+        Day => 0,
+        Week => 1,
+        Month => 2,
+        Year => 3,
+        Unknown => 4,
+    }
+}
+
 fn new_mention(ctx: &Ctx<'_, '_>, si: usize, h: &Hit<'_>) -> Mention {
     let i = h.tokens.start;
     let quoted = ctx.quoted.get(i).copied().unwrap_or(false);
     let anaphoric = (!h.info.verb && ctx.a.tokens.get(i).is_some_and(is_definite))
-        || i.checked_sub(1).is_some_and(|p| ctx.role(p) == Some(Role::Anaphor))
+        || i.checked_sub(1)
+            .is_some_and(|p| ctx.role(p) == Some(Role::Anaphor))
         || ctx.role(h.tokens.end) == Some(Role::Anaphor);
     let needs = h.info.plural || h.info.weak || quoted;
     Mention {
@@ -435,7 +483,9 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
         if ctx.is_punct(i) && !matches!(ctx.a.token_text(i), "\"" | "«" | "“") {
             break;
         }
-        ctx.lists.modality.matches_at(&ctx.forms, i, start, &mut buf);
+        ctx.lists
+            .modality
+            .matches_at(&ctx.forms, i, start, &mut buf);
         for (_, (kind, side)) in &buf {
             if *side != Side::Before {
                 continue;
@@ -445,11 +495,16 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
                 // Generic quantifiers and negation act on the words right next to them.
                 Modality::Generic => dist <= 2,
                 Modality::Negation => dist <= 3,
-                Modality::Hypothetical if ctx.a.tokens[i].norm == "قد" => {
-                    // قد + imperfect verb is "may"; قد + perfect verb is "has indeed".
-                    ctx.a.tokens.get(i + 1).is_some_and(|t| {
-                        t.norm.starts_with('ي') || t.norm.starts_with('ت') || t.norm.starts_with('ن')
-                    })
+                Modality::Hypothetical
+                    if matches!(ctx.a.tokens[i].norm.as_str(), "قد" | "وقد" | "فقد" | "لقد") =>
+                {
+                    // قد + imperfect verb is "may"; قد + perfect verb (and لقد) is "has indeed".
+                    ctx.a.tokens[i].norm != "لقد"
+                        && ctx.a.tokens.get(i + 1).is_some_and(|t| {
+                            t.norm.starts_with('ي')
+                                || t.norm.starts_with('ت')
+                                || t.norm.starts_with('ن')
+                        })
                 }
                 _ => true,
             };
@@ -464,7 +519,9 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
     if found.is_none() {
         let hi = (h.tokens.end + 2).min(sent.end);
         for i in h.tokens.end..hi {
-            ctx.lists.modality.matches_at(&ctx.forms, i, sent.end, &mut buf);
+            ctx.lists
+                .modality
+                .matches_at(&ctx.forms, i, sent.end, &mut buf);
             if let Some((_, (kind, Side::After))) = buf.first() {
                 found = Some(*kind);
                 break;
@@ -491,7 +548,10 @@ fn is_locative(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
         t.prefix.contains('ب')
     };
     clitic
-        || (1..=2).any(|d| i.checked_sub(d).is_some_and(|p| ctx.role(p) == Some(Role::Loc)))
+        || (1..=2).any(|d| {
+            i.checked_sub(d)
+                .is_some_and(|p| ctx.role(p) == Some(Role::Loc))
+        })
 }
 
 fn country_of(ctx: &Ctx<'_, '_>, m: &EntityMention, sent: Range<usize>) -> (Option<String>, bool) {
@@ -507,8 +567,11 @@ fn country_of(ctx: &Ctx<'_, '_>, m: &EntityMention, sent: Range<usize>) -> (Opti
         }
     }
     // A country adjective next to it ("برشلونة الإسبانية", "العاصمة العمانية مسقط").
+    if m.tokens.clone().all(|i| ctx.role(i) == Some(Role::Region)) {
+        return (None, true);
+    }
     let lo = m.tokens.start.saturating_sub(2).max(sent.start);
-    let hi = (m.tokens.end + 2).min(sent.end);
+    let hi = (m.tokens.end + 3).min(sent.end);
     for i in (lo..m.tokens.start).chain(m.tokens.end..hi) {
         if ctx.is_punct(i) {
             continue;
@@ -536,8 +599,9 @@ fn place_name(ctx: &Ctx<'_, '_>, m: &EntityMention) -> String {
         .collect();
     if let Some(e) = ctx.ner.entities.iter().find(|e| e.id == m.entity) {
         let (s, n) = (match_form(&surface), match_form(&e.name));
-        // The surface carries a clitic (بموسكو): name the place by its canonical form.
-        if s != n && s.ends_with(n.as_str()) {
+        let bare = n.strip_prefix("ال").unwrap_or(&n);
+        // The surface carries a clitic (بموسكو، للعراق): name the place by its canonical form.
+        if s != n && (s.ends_with(n.as_str()) || (bare.chars().count() >= 2 && s.ends_with(bare))) {
             return e.name.clone();
         }
     }
@@ -553,13 +617,15 @@ fn pick_place(
     me: usize,
     sent: Range<usize>,
 ) -> Option<Place> {
-    let mut best: Option<(i64, &EntityMention)> = None;
+    let mut best: Option<(i64, &EntityMention, Option<String>, bool)> = None;
     for pm in s_ments {
         if !matches!(pm.kind, EntityType::Loc | EntityType::Gpe | EntityType::Fac) {
             continue;
         }
         let g = gap(tr, &pm.tokens);
-        if g > 12 {
+        // A relative clause can push the place far from a sentence's only trigger.
+        let max_gap = if trigs.len() == 1 { 25 } else { 12 };
+        if g > max_gap {
             continue;
         }
         // The place belongs to the nearest trigger.
@@ -571,27 +637,40 @@ fn pick_place(
             continue;
         }
         let after = pm.tokens.start >= tr.end;
+        // "الهجوم على قاعة …": على introduces the target place right after the trigger.
+        let on_object = after
+            && g <= 3
+            && pm
+                .tokens
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| ctx.a.tokens[p].norm == "علي");
         let score = if m.place_obj {
-            if !(after && g <= 4) {
+            // Only the object: nothing but place nouns (مدينة، منطقة …) or على in between.
+            let direct = (tr.end..pm.tokens.start)
+                .all(|i| ctx.role(i) == Some(Role::Loc) || ctx.a.tokens[i].norm == "علي");
+            if !(after && g <= 4 && direct) {
                 continue;
             }
             10
-        } else if is_locative(ctx, pm) {
+        } else if is_locative(ctx, pm) || on_object {
             10
-        } else if after && g == 0 && !ctx.quoted.get(tr.start).copied().unwrap_or(false) {
+        } else if after && g == 0 && !m.verb && !ctx.quoted.get(tr.start).copied().unwrap_or(false)
+        {
             8
         } else if m.kind == EventType::ThreatAlert && pm.kind == EntityType::Gpe && g <= 6 {
             6
         } else {
             continue;
         };
-        let score = score - g as i64;
-        if best.is_none_or(|b| score > b.0) {
-            best = Some((score, pm));
+        let (country, is_country) = country_of(ctx, pm, sent.clone());
+        // Prefer the most specific place: a town over the country it lies in.
+        let score = score - g as i64 + if is_country { 0 } else { 3 };
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, pm, country, is_country));
         }
     }
-    let (_, pm) = best?;
-    let (country, is_country) = country_of(ctx, pm, sent);
+    let (_, pm, country, is_country) = best?;
     Some(Place {
         name: place_name(ctx, pm),
         entity: Some(pm.entity.clone()),
@@ -607,11 +686,29 @@ fn actor_of(ctx: &Ctx<'_, '_>, m: &EntityMention) -> ActorRef {
         .iter()
         .find(|e| e.id == m.entity)
         .map(|e| e.name.clone())
-        .unwrap_or_else(|| ctx.a.text.chars().skip(m.start).take(m.end - m.start).collect());
+        .unwrap_or_else(|| {
+            ctx.a
+                .text
+                .chars()
+                .skip(m.start)
+                .take(m.end - m.start)
+                .collect()
+        });
     ActorRef {
         entity: Some(m.entity.clone()),
         name,
     }
+}
+
+/// A word with a ل or ب proclitic (not the article): a dative or instrumental object
+/// ("لقوات الأمن", "لروسيا"), never the actor.
+fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let n = ctx.a.tokens[i].norm.as_str();
+    let n = n
+        .strip_prefix('و')
+        .or_else(|| n.strip_prefix('ف'))
+        .unwrap_or(n);
+    (n.starts_with('ل') && !n.starts_with("ال")) || n.starts_with('ب')
 }
 
 fn preceded_by(ctx: &Ctx<'_, '_>, i: usize, role: Role, within: usize) -> bool {
@@ -634,8 +731,9 @@ fn actors(
         }
         let i = pm.tokens.start;
         if preceded_by(ctx, i, Role::Report, 2)
-            || preceded_by(ctx, i, Role::Target, 2)
+            || preceded_by(ctx, i, Role::Target, 3)
             || is_locative(ctx, pm)
+            || (m.kind != EventType::Claim && dative(ctx, i) && pm.start == ctx.a.tokens[i].start)
         {
             continue;
         }
@@ -652,7 +750,15 @@ fn actors(
                     && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                     && g <= 8)
         };
-        if !ok || (pm.kind == EntityType::Gpe && m.kind == EventType::Attack) {
+        let state_kind = matches!(
+            m.kind,
+            EventType::SecurityOperation
+                | EventType::Arrest
+                | EventType::ThreatAlert
+                | EventType::Financing
+        ) || m.state.is_some();
+        let is_place = m.place.as_ref().and_then(|p| p.entity.as_ref()) == Some(&pm.entity);
+        if !ok || is_place || (pm.kind == EntityType::Gpe && !state_kind) {
             continue;
         }
         if best.is_none_or(|b| g < b.0) {
@@ -664,15 +770,30 @@ fn actors(
         m.perp_state = pm.kind == EntityType::Gpe;
     }
     // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
-    let window = tr.start.saturating_sub(3).max(sent.start)..(tr.end + 3).min(sent.end);
-    if let Some(si) = window.clone().find(|&i| ctx.role(i) == Some(Role::State)) {
+    // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
+    // genitive ("هجوم الجيش") or just before it ("الجيش شن هجوما"); a state word with a ل/ب
+    // clitic ("لقوات الأمن") is an object, not the actor.
+    let window = if m.verb {
+        tr.end..(tr.end + 2).min(sent.end)
+    } else {
+        tr.start.saturating_sub(2).max(sent.start)..(tr.end + 1).min(sent.end)
+    };
+    if let Some(si) = window
+        .clone()
+        .find(|&i| ctx.role(i) == Some(Role::State) && !dative(ctx, i))
+    {
         let org_there = s_ments.iter().any(|pm| pm.tokens.contains(&si));
         if m.perp.is_none() || org_there {
             // Name it with the force word and a following adjective or name.
             let mut end = si + 1;
             while end < sent.end && end < si + 3 && !ctx.is_punct(end) {
                 let t = &ctx.a.tokens[end];
-                let adj = is_definite(t) && !ctx.lists.triggers.longest_at(&ctx.forms, end, sent.end).is_some();
+                let adj = is_definite(t)
+                    && ctx
+                        .lists
+                        .triggers
+                        .longest_at(&ctx.forms, end, sent.end)
+                        .is_none();
                 if !adj {
                     break;
                 }
@@ -698,6 +819,36 @@ fn actors(
                 name: ctx.text(i, i + n).to_string(),
             });
             m.perp_state = true;
+        }
+    }
+    // An arrest or seizure with no place happened where the acting state is:
+    // "قوات الأمن التونسية", "وزارة الداخلية التونسية".
+    let places_in_sentence = s_ments
+        .iter()
+        .any(|pm| matches!(pm.kind, EntityType::Loc | EntityType::Gpe));
+    if m.place.is_none()
+        && !places_in_sentence
+        && matches!(m.kind, EventType::Arrest | EventType::Financing)
+    {
+        let mut buf = Vec::new();
+        'scan: for i in sent.clone() {
+            if ctx.role(i) != Some(Role::State) && ctx.a.tokens[i].norm != "وزاره" {
+                continue;
+            }
+            for j in i + 1..(i + 4).min(sent.end) {
+                ctx.lists
+                    .countries
+                    .matches_at(&ctx.forms, j, sent.end, &mut buf);
+                if let Some((n, iso)) = buf.first() {
+                    m.place = Some(Place {
+                        name: ctx.text(j, j + n).to_string(),
+                        entity: None,
+                        country: Some((*iso).to_string()),
+                        is_country: true,
+                    });
+                    break 'scan;
+                }
+            }
         }
     }
     // "التنظيم" next to the trigger, or a claim with no named subject.
@@ -730,7 +881,7 @@ fn actors(
             continue;
         }
         let i = pm.tokens.start;
-        let is_target = preceded_by(ctx, i, Role::Target, 2)
+        let is_target = preceded_by(ctx, i, Role::Target, 3)
             || (matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                 && pm.kind == EntityType::Org
                 && (preceded_by(ctx, i, Role::Group, 2) || g <= 3));

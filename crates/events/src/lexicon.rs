@@ -44,8 +44,9 @@ const PROCLITICS: &[&str] = &[
     "وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل",
     "وك", "و", "ف", "ب", "ل", "ك",
 ];
-/// Pronoun enclitics stripped before lookup.
-const ENCLITICS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا", "ه"];
+/// Pronoun enclitics stripped before lookup, and last the accusative alif of tanween
+/// ("تفجيرا" → تفجير), which is not a clitic but hides the lexicon form the same way.
+const ENCLITICS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ا"];
 
 /// Minimum characters a stripped form must keep: shorter remainders are almost always a
 /// coincidence (ب+ين) rather than a clitic plus a word.
@@ -88,9 +89,11 @@ pub fn token_forms<'t>(t: &'t Token, out: &mut Vec<&'t str>) {
 /// Whether the token carries the definite article (ال) after any conjunction/preposition.
 pub fn is_definite(t: &Token) -> bool {
     let n = t.norm.as_str();
-    ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال"]
-        .iter()
-        .any(|p| n.starts_with(p) && n.chars().count() > p.chars().count() + 1)
+    [
+        "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال",
+    ]
+    .iter()
+    .any(|p| n.starts_with(p) && n.chars().count() > p.chars().count() + 1)
 }
 
 /// A set of phrases with payloads, indexed by their first word.
@@ -171,15 +174,35 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at `i`, if any.
-    pub fn longest_at<'s>(&'s self, forms: &[Vec<&str>], i: usize, end: usize) -> Option<(usize, &'s T)> {
+    pub fn longest_at<'s>(
+        &'s self,
+        forms: &[Vec<&str>],
+        i: usize,
+        end: usize,
+    ) -> Option<(usize, &'s T)> {
         let mut out = Vec::new();
         self.matches_at(forms, i, end, &mut out);
         out.into_iter().next()
     }
 
+    /// The payload of a one-word exact entry equal to `w` (already in match form).
+    pub fn word(&self, w: &str) -> Option<&T> {
+        self.exact_first
+            .get(w)?
+            .iter()
+            .map(|&id| &self.entries[id])
+            .find(|(words, _)| words.len() == 1)
+            .map(|(_, p)| p)
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Whether the set holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -214,7 +237,10 @@ mod tests {
         set.insert("هاجم*", 2);
         set.insert("القبض على", 3);
         let (_, f) = forms_of("وبالهجوم هاجموا وألقت القبض على");
-        let f: Vec<Vec<&str>> = f.iter().map(|v| v.iter().map(String::as_str).collect()).collect();
+        let f: Vec<Vec<&str>> = f
+            .iter()
+            .map(|v| v.iter().map(String::as_str).collect())
+            .collect();
         let n = f.len();
         assert_eq!(set.longest_at(&f, 0, n).map(|x| *x.1), Some(1));
         assert_eq!(set.longest_at(&f, 1, n).map(|x| *x.1), Some(2));

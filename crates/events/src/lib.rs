@@ -121,3 +121,6 @@ impl EventExtractor {
         merge::finish(input.analysis, &self.lists, cands, input.doc_date)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -78,12 +78,31 @@ fn same_place(a: &Mention, b: &Mention) -> Option<bool> {
     Some(na == nb || na.contains(nb.as_str()) || nb.contains(na.as_str()))
 }
 
+/// Two places that cannot be one: different names, unless one is a country and the other a
+/// place not known to lie in another country ("روسيا" and "موسكو").
+fn places_conflict(a: &Mention, b: &Mention) -> bool {
+    let (Some(pa), Some(pb)) = (a.place.as_ref(), b.place.as_ref()) else {
+        return false;
+    };
+    if same_place(a, b) == Some(true) {
+        return false;
+    }
+    let nested = |c: &crate::extract::Place, t: &crate::extract::Place| {
+        c.is_country
+            && !t.is_country
+            && t.country
+                .as_ref()
+                .is_none_or(|x| Some(x) == c.country.as_ref())
+    };
+    !(nested(pa, pb) || nested(pb, pa))
+}
+
 fn dates_overlap(a: &DateValue, b: &DateValue) -> bool {
     a.start <= b.end && b.start <= a.end
 }
 
 fn conflict(a: &Mention, b: &Mention) -> bool {
-    if same_place(a, b) == Some(false) {
+    if places_conflict(a, b) {
         return true;
     }
     if let (Some(da), Some(db)) = (&a.date, &b.date)
@@ -115,9 +134,9 @@ fn absorb(a: &mut Mention, b: Mention) {
         if a.kind == EventType::Arrest && a.subtype.is_none() {
             a.subtype = keep_sub.filter(|s| *s == "raid");
         }
-    } else if b.kind == a.kind && more_specific(b.subtype, a.subtype) {
-        a.subtype = b.subtype;
-    } else if a.kind == EventType::Arrest && a.subtype.is_none() && b.subtype == Some("raid") {
+    } else if (b.kind == a.kind && more_specific(b.subtype, a.subtype))
+        || (a.kind == EventType::Arrest && a.subtype.is_none() && b.subtype == Some("raid"))
+    {
         a.subtype = b.subtype;
     }
     a.claimed = claimed;
@@ -128,7 +147,10 @@ fn absorb(a: &mut Mention, b: Mention) {
     a.place_obj &= b.place_obj;
     a.quoted &= b.quoted;
     a.n += b.n;
-    if a.place.is_none() {
+    if a.place.is_none()
+        || (a.place.as_ref().is_some_and(|p| p.is_country)
+            && b.place.as_ref().is_some_and(|p| !p.is_country))
+    {
         a.place = b.place;
     } else if let (Some(pa), Some(pb)) = (a.place.as_mut(), b.place.as_ref())
         && pa.country.is_none()
@@ -140,11 +162,12 @@ fn absorb(a: &mut Mention, b: Mention) {
         (Some(da), Some(db)) if !da.explicit && db.explicit => a.date = Some(db),
         _ => {}
     }
-    if a.perp.is_none() || (a.perp_state && !b.perp_state && b.perp.is_some() && a.kind == EventType::Attack) {
-        if b.perp.is_some() {
-            a.perp = b.perp;
-            a.perp_state = b.perp_state;
-        }
+    // A named group beats a state force as the actor of an attack.
+    if b.perp.is_some()
+        && (a.perp.is_none() || (a.perp_state && !b.perp_state && a.kind == EventType::Attack))
+    {
+        a.perp = b.perp;
+        a.perp_state = b.perp_state;
     }
     for t in b.targets {
         if !a.targets.contains(&t) && a.perp.as_ref() != Some(&t) {
@@ -183,7 +206,10 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
                 return false;
             }
             let same = same_place(e, &m) == Some(true);
-            let next = m.sents.start <= e.sents.end && m.place.is_none() && !own_date;
+            let next = m.sents.start <= e.sents.end
+                && m.place.is_none()
+                && !own_date
+                && (m.strong || m.anaphoric);
             let country_differs = matches!(
                 (e.place.as_ref().and_then(|p| p.country.as_ref()), m.place.as_ref().and_then(|p| p.country.as_ref())),
                 (Some(a), Some(b)) if a != b
@@ -206,10 +232,7 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
     // Orphan figures to the event of their sentence or the one before.
     for Orphan { sent, figure } in orphans {
         let Figure { field, count, .. } = figure;
-        if let Some(e) = events
-            .iter_mut()
-            .rev()
-            .find(|e| e.sents.contains(&sent) || e.sents.end == sent)
+        if let Some(e) = events.iter_mut().rev().find(|e| e.sents.contains(&sent))
             && accepts(e.kind, field)
             && e.figures[field_index(field)].is_none()
         {
@@ -228,12 +251,22 @@ pub fn keep(m: &Mention) -> bool {
     if m.weak && !(figure || (place && date)) {
         return false;
     }
-    if m.needs_figure_or_date && !m.strong && !(figure || date) {
+    // Vague recency ("مؤخرا") does not make a generic plural specific.
+    let near_date = m.date.as_ref().is_some_and(|d| {
+        d.explicit && d.gap <= 6 && d.value.precision != model::Precision::Unknown
+    });
+    let town = m.place.as_ref().is_some_and(|p| !p.is_country);
+    let specific_plural = figure
+        || near_date
+        || (town && (perp || date))
+        || (m.kind == EventType::SecurityOperation && place && perp);
+    if m.needs_figure_or_date && !m.strong && !specific_plural {
         return false;
     }
     match m.kind {
         EventType::ThreatAlert | EventType::TerritorialChange => place,
-        EventType::Claim => perp,
+        // A claim alone must name its claimant and pin the incident down by a toll or a date.
+        EventType::Claim => perp && (figure || near_date),
         EventType::Propaganda => perp || date,
         _ => place || date || figure || perp,
     }
@@ -292,10 +325,7 @@ pub fn finish(
         let confidence = confidence(&m);
         let codes: Codes = lists.codes_for(m.kind, m.subtype);
         let evidence = evidence(a, &m);
-        let date = m
-            .date
-            .map(|d| d.value)
-            .or_else(|| doc_date.map(doc_window));
+        let date = m.date.map(|d| d.value).or_else(|| doc_date.map(doc_window));
         let location = m.place.map(|p| Location {
             precision: if p.is_country { "country" } else { "unknown" }.to_string(),
             name: p.name,

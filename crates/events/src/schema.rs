@@ -164,6 +164,12 @@ pub enum Role {
     GroupRef,
     /// A unit after a number: duration, distance, age, money, share.
     Unit,
+    /// A noun for people (its dual counts two).
+    Person,
+    /// Joins two figures of one toll.
+    Plus,
+    /// A region coarser than a country.
+    Region,
 }
 
 /// Every bundled list, parsed.
@@ -299,6 +305,9 @@ impl Lists {
                 "anaphor" => Role::Anaphor,
                 "groupref" => Role::GroupRef,
                 "unit" => Role::Unit,
+                "person" => Role::Person,
+                "plus" => Role::Plus,
+                "region" => Role::Region,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
             context.insert(col(f, n, &r, 0)?, role);

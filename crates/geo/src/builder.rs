@@ -22,6 +22,10 @@ pub const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
 pub const COUNTRY_NAMES_TSV: &str = include_str!("../data/country_names.tsv");
 /// Keys that are common Arabic words and must never be indexed as places.
 pub const STOP_NAMES_TXT: &str = include_str!("../data/stop_names.txt");
+/// Arabic spellings linked to GeoNames places that lack them.
+pub const PLACE_ALIASES_TSV: &str = include_str!("../data/place_aliases.tsv");
+/// Curated populated places missing from the GeoNames extract.
+pub const EXTRA_PLACES_TSV: &str = include_str!("../data/extra_places.tsv");
 /// Countries whose places Arabic news names most (kept down to the smallest villages).
 pub const FOCUS_COUNTRIES_TXT: &str = include_str!("../data/focus_countries.txt");
 
@@ -132,7 +136,11 @@ fn parse_countries(path: &Path) -> Result<Vec<Country>, Error> {
             return Err(fmt_err(path, n, "expected 10 columns"));
         }
         let mut names_ar = vec![f[3].to_string()];
-        names_ar.extend(f[4].split('|').filter(|s| !s.is_empty()).map(str::to_string));
+        names_ar.extend(
+            f[4].split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
         out.push(Country {
             iso2: f[0].to_string(),
             iso3: f[1].to_string(),
@@ -225,7 +233,10 @@ fn parse_geonames(path: &Path) -> Result<Vec<Gn>, Error> {
 }
 
 /// Centroid and bbox of the largest outer ring of each country, keyed by ISO alpha-2.
-fn parse_natural_earth(path: &Path, countries: &[Country]) -> Result<BTreeMap<String, ((f64, f64), BBox)>, Error> {
+/// Country → (centroid (lat, lon), bounding box).
+type CountryShapes = BTreeMap<String, ((f64, f64), BBox)>;
+
+fn parse_natural_earth(path: &Path, countries: &[Country]) -> Result<CountryShapes, Error> {
     let file = if path.is_dir() {
         path.join("ne_50m_admin_0_countries.geojson")
     } else {
@@ -236,7 +247,10 @@ fn parse_natural_earth(path: &Path, countries: &[Country]) -> Result<BTreeMap<St
         path: file.display().to_string(),
         reason: e.to_string(),
     })?;
-    let iso3_to_2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso3.as_str(), c.iso2.as_str())).collect();
+    let iso3_to_2: HashMap<&str, &str> = countries
+        .iter()
+        .map(|c| (c.iso3.as_str(), c.iso2.as_str()))
+        .collect();
     let mut out = BTreeMap::new();
     let empty = Vec::new();
     for feat in v["features"].as_array().unwrap_or(&empty) {
@@ -252,7 +266,10 @@ fn parse_natural_earth(path: &Path, countries: &[Country]) -> Result<BTreeMap<St
         let geom = &feat["geometry"];
         let polys: Vec<&serde_json::Value> = match geom["type"].as_str() {
             Some("Polygon") => vec![&geom["coordinates"]],
-            Some("MultiPolygon") => geom["coordinates"].as_array().map(|a| a.iter().collect()).unwrap_or_default(),
+            Some("MultiPolygon") => geom["coordinates"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
             _ => continue,
         };
         let mut best: Option<(f64, (f64, f64), BBox)> = None;
@@ -329,7 +346,11 @@ fn parse_regions() -> Result<Vec<Region>, Error> {
             return Err(bad());
         };
         out.push(Region {
-            names: f[0].split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            names: f[0]
+                .split('|')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             country: f[1].trim().to_string(),
             lat,
             lon,
@@ -340,7 +361,9 @@ fn parse_regions() -> Result<Vec<Region>, Error> {
 }
 
 fn stop_keys() -> BTreeSet<String> {
-    data_lines(STOP_NAMES_TXT).map(|(_, l)| key(l.trim())).collect()
+    data_lines(STOP_NAMES_TXT)
+        .map(|(_, l)| key(l.trim()))
+        .collect()
 }
 
 fn focus_countries() -> BTreeSet<String> {
@@ -351,7 +374,7 @@ fn focus_countries() -> BTreeSet<String> {
 
 /// Places outside the focus countries with fewer people than this are left out: their
 /// Arabic-script names are mostly transliterations nobody writes, and they collide with words.
-const MIN_POP_ELSEWHERE: u32 = 15_000;
+const MIN_POP_ELSEWHERE: u32 = 40_000;
 
 fn shortest(names: &[String]) -> String {
     names
@@ -388,7 +411,12 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
         extra_names
             .entry(cc.trim().to_string())
             .or_default()
-            .extend(names.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()));
+            .extend(
+                names
+                    .split('|')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+            );
     }
 
     let keys_of = |names: &[String], latin: &[&str]| -> Vec<(String, u16)> {
@@ -419,7 +447,10 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
     let capital_of: HashMap<&str, &Gn> = {
         let mut m: HashMap<&str, &Gn> = HashMap::new();
         for c in &countries {
-            if let Some(g) = gns.iter().find(|g| g.cc == c.iso2 && g.name == c.capital_en) {
+            if let Some(g) = gns
+                .iter()
+                .find(|g| g.cc == c.iso2 && g.name == c.capital_en)
+            {
                 m.insert(c.iso2.as_str(), g);
             }
         }
@@ -506,11 +537,16 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
         let Some(cands) = subs_by_cc.get(g.cc.as_str()) else {
             continue;
         };
-        let best = cands
-            .iter()
-            .min_by(|a, b| dist2((g.lat, g.lon), (subs[**a].lat, subs[**a].lon)).total_cmp(&dist2((g.lat, g.lon), (subs[**b].lat, subs[**b].lon))));
+        let best = cands.iter().min_by(|a, b| {
+            dist2((g.lat, g.lon), (subs[**a].lat, subs[**a].lon))
+                .total_cmp(&dist2((g.lat, g.lon), (subs[**b].lat, subs[**b].lon)))
+        });
         if let Some(b) = best {
-            *votes.entry((g.cc.as_str(), g.admin1.as_str())).or_default().entry(*b).or_default() += 1;
+            *votes
+                .entry((g.cc.as_str(), g.admin1.as_str()))
+                .or_default()
+                .entry(*b)
+                .or_default() += 1;
         }
     }
     let admin_of: BTreeMap<(&str, &str), u32> = votes
@@ -521,19 +557,85 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
         })
         .collect();
 
+    // Curated populated places GeoNames' extract lacks.
+    for (n, line) in data_lines(EXTRA_PLACES_TSV) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = || Error::Format {
+            path: "crates/geo/data/extra_places.tsv".into(),
+            reason: format!("line {n}: expected names, country, lat, lon, population, note"),
+        };
+        if f.len() < 5 {
+            return Err(bad());
+        }
+        let (Ok(lat), Ok(lon), Ok(population)) = (f[2].parse(), f[3].parse(), f[4].parse()) else {
+            return Err(bad());
+        };
+        let names: Vec<String> = f[0]
+            .split('|')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        places.push(PlaceRec {
+            id: 0,
+            lat,
+            lon,
+            population,
+            country: f[1].trim().to_string(),
+            kind: Kind::City,
+            flags: 0,
+            admin1: None,
+            name_ar: names.first().cloned().unwrap_or_default(),
+            name_en: f.get(5).map(|s| s.trim().to_string()).unwrap_or_default(),
+            radius_km: 0,
+            keys: keys_of(&names, &[]),
+        });
+    }
+
+    // Arabic spellings GeoNames lacks, linked to its places by Latin name and country.
+    let mut aliases: HashMap<u32, Vec<String>> = HashMap::new();
+    for (n, line) in data_lines(PLACE_ALIASES_TSV) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            return Err(Error::Format {
+                path: "crates/geo/data/place_aliases.tsv".into(),
+                reason: format!("line {n}: expected names, country, GeoNames name"),
+            });
+        }
+        let Some(g) = gns
+            .iter()
+            .find(|g| g.cc == f[1].trim() && g.name == f[2].trim())
+        else {
+            return Err(Error::Format {
+                path: "crates/geo/data/place_aliases.tsv".into(),
+                reason: format!("line {n}: no GeoNames place {} in {}", f[2], f[1]),
+            });
+        };
+        aliases.entry(g.id).or_default().extend(
+            f[0].split('|')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+        );
+    }
+
     let mut n_cities = 0;
     for g in &gns {
-        if g.names_ar.is_empty() {
+        let mut names_ar = g.names_ar.clone();
+        if let Some(extra) = aliases.get(&g.id) {
+            names_ar.extend(extra.iter().cloned());
+        }
+        if names_ar.is_empty() {
             continue;
         }
         if !focus.contains(&g.cc) && g.population < MIN_POP_ELSEWHERE {
             continue;
         }
-        let keys = keys_of(&g.names_ar, &[&g.name]);
+        let keys = keys_of(&names_ar, &[&g.name]);
         if keys.iter().all(|(_, f)| f & KEY_LATIN != 0) {
             continue;
         }
-        let is_capital = countries.iter().any(|c| c.iso2 == g.cc && c.capital_en == g.name)
+        let is_capital = countries
+            .iter()
+            .any(|c| c.iso2 == g.cc && c.capital_en == g.name)
             && capital_of.get(g.cc.as_str()).is_some_and(|c| c.id == g.id);
         places.push(PlaceRec {
             id: g.id,
@@ -544,7 +646,7 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
             kind: Kind::City,
             flags: if is_capital { FLAG_CAPITAL } else { 0 },
             admin1: admin_of.get(&(g.cc.as_str(), g.admin1.as_str())).copied(),
-            name_ar: shortest(&g.names_ar),
+            name_ar: shortest(&names_ar),
             name_en: g.name.clone(),
             radius_km: 0,
             keys,
@@ -573,13 +675,19 @@ mod tests {
     fn curated_files_parse() {
         let r = parse_regions().expect("regions.tsv");
         assert!(r.len() >= 20);
-        assert!(r.iter().all(|r| (-90.0..=90.0).contains(&r.lat) && (-180.0..=180.0).contains(&r.lon)));
+        assert!(
+            r.iter()
+                .all(|r| (-90.0..=90.0).contains(&r.lat) && (-180.0..=180.0).contains(&r.lon))
+        );
         assert!(!focus_countries().is_empty());
         assert!(stop_keys().contains(&key("الدولة")));
     }
 
     #[test]
     fn bare_names_drop_official_prefixes() {
-        assert_eq!(with_bare("محافظة البصرة"), vec!["محافظة البصرة".to_string(), "البصرة".to_string()]);
+        assert_eq!(
+            with_bare("محافظة البصرة"),
+            vec!["محافظة البصرة".to_string(), "البصرة".to_string()]
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use text::Analysis;
 
-use crate::fold::{first_word_forms, key};
+use crate::fold::{clitic_forms, fold_match};
 use crate::{Geocoder, Trigger};
 
 /// What is known around a place mention; every field is optional.
@@ -40,10 +40,10 @@ pub(crate) struct CountryScan {
 const DEMONYM_SUFFIXES: &[&str] = &["ين", "ون", "ه", "ات", "يه"];
 
 impl Geocoder {
-    /// The country a single token names as a nationality adjective (العراقية → IQ).
-    fn demonym_country(&self, word: &str) -> Option<&str> {
-        for (form, _) in first_word_forms(word) {
-            let bare = form.strip_prefix("ال").unwrap_or(&form);
+    /// The country a token names as a nationality adjective (العراقية → IQ), from its clitic forms.
+    fn demonym_country(&self, forms: &[(String, f32)]) -> Option<&str> {
+        for (form, _) in forms {
+            let bare = form.strip_prefix("ال").unwrap_or(form);
             if let Some(cc) = self.demonyms.get(bare) {
                 return Some(cc);
             }
@@ -58,7 +58,17 @@ impl Geocoder {
         None
     }
 
+    /// Whether some country-name key starts with `k` (so a longer n-gram is worth trying).
+    fn is_country_prefix(&self, k: &str) -> bool {
+        let i = self.country_sorted.partition_point(|x| x.as_str() < k);
+        self.country_sorted.get(i).is_some_and(|x| x.starts_with(k))
+    }
+
     /// Scan an analysed text for country names and nationality adjectives.
+    ///
+    /// This runs on every token of every document, so it uses the tokens' precomputed match
+    /// forms and the rule-based clitic forms only, and tries a two- or three-word name only
+    /// when the first word starts some country name.
     pub(crate) fn scan_countries(&self, a: &Analysis<'_>) -> CountryScan {
         let mut scan = CountryScan {
             per_sentence: vec![BTreeMap::new(); a.sentences.len()],
@@ -69,25 +79,30 @@ impl Geocoder {
         while i < n {
             let mut found: Option<(String, usize)> = None;
             if a.tokens[i].kind == text::TokenKind::Arabic {
-                let first = first_word_forms(a.token_text(i));
-                // Longest match first: الولايات المتحدة before a one-word name.
-                'len: for len in (1..=3usize).rev() {
-                    if i + len > n {
+                let forms = clitic_forms(&fold_match(&a.tokens[i].norm));
+                'forms: for (f, p) in &forms {
+                    if *p > 1.0 {
                         continue;
                     }
-                    let tail: String = (i + 1..i + len).map(|j| key(a.token_text(j))).collect();
-                    for (f, p) in &first {
-                        if *p > 1.0 {
-                            continue;
+                    let mut k = f.clone();
+                    let mut best: Option<(&String, usize)> =
+                        self.country_keys.get(&k).map(|cc| (cc, 1));
+                    for len in 2..=3usize {
+                        if i + len > n || !self.is_country_prefix(&k) {
+                            break;
                         }
-                        if let Some(cc) = self.country_keys.get(&format!("{f}{tail}")) {
-                            found = Some((cc.clone(), len));
-                            break 'len;
+                        k.push_str(&fold_match(&a.tokens[i + len - 1].norm));
+                        if let Some(cc) = self.country_keys.get(&k) {
+                            best = Some((cc, len));
                         }
+                    }
+                    if let Some((cc, len)) = best {
+                        found = Some((cc.clone(), len));
+                        break 'forms;
                     }
                 }
                 if found.is_none()
-                    && let Some(cc) = self.demonym_country(a.token_text(i))
+                    && let Some(cc) = self.demonym_country(&forms)
                 {
                     found = Some((cc.to_string(), 1));
                 }
@@ -142,7 +157,9 @@ mod tests {
     #[test]
     fn scans_countries_and_adjectives() {
         let g = Geocoder::bundled().expect("bundled");
-        let a = text::analyze("قالت الحكومة العراقية إن القوات دخلت المدينة. وفي سوريا والولايات المتحدة ردود.");
+        let a = text::analyze(
+            "قالت الحكومة العراقية إن القوات دخلت المدينة. وفي سوريا والولايات المتحدة ردود.",
+        );
         let s = g.scan_countries(&a);
         assert!(s.doc.contains_key("IQ"), "{:?}", s.doc);
         assert!(s.doc.contains_key("SY"), "{:?}", s.doc);

@@ -12,7 +12,12 @@ use text::normalize::match_form;
 
 /// The lookup key of a place name (Arabic or Latin script).
 pub fn key(s: &str) -> String {
-    let m = match_form(s);
+    fold_match(&match_form(s))
+}
+
+/// The lookup key of a string that is already in match form (a token's `norm`): the place-name
+/// folding without running the text layer's normaliser again.
+pub fn fold_match(m: &str) -> String {
     let mut out = String::with_capacity(m.len());
     for c in m.chars() {
         match c {
@@ -25,7 +30,8 @@ pub fn key(s: &str) -> String {
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
             '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}' => {}
             c if c.is_whitespace() => {}
-            '-' | '.' | '\'' | '’' | '‘' | '`' | '"' | '«' | '»' | '(' | ')' | '،' | ',' => {}
+            '-' | '.' | '\'' | '’' | '‘' | '`' | '"' | '«' | '»' | '(' | ')' | '،' | ',' => {
+            }
             c if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
             c => out.push(c),
         }
@@ -87,42 +93,56 @@ fn words(name: &str) -> Vec<&str> {
 /// وبغداد, بالموصل and للرقة must all reach the name. Every stripped form is only a guess (بغداد
 /// itself starts with ب), which is what the penalty records; the bare word always comes first.
 pub fn first_word_forms(word: &str) -> Vec<(String, f32)> {
-    let w = key(word);
-    let mut out: Vec<(String, f32)> = vec![(w.clone(), 0.0)];
-    let mut push = |s: String, p: f32| {
-        if s.chars().count() >= 2 && !out.iter().any(|(k, _)| *k == s) {
-            out.push((s, p));
-        }
-    };
-    let mut stems: Vec<(String, f32)> = vec![(w.clone(), 0.0)];
-    if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-        stems.push((rest.to_string(), 1.0));
-    }
-    for (s, p) in stems.clone() {
-        if let Some(rest) = s.strip_prefix("لل") {
-            // للرقة = ل + الرقة
-            stems.push((format!("ال{rest}"), p + 1.0));
-        }
-        for pre in ['ب', 'ل', 'ك'] {
-            if let Some(rest) = s.strip_prefix(pre) {
-                stems.push((rest.to_string(), p + 1.0));
-            }
-        }
-    }
-    for (s, p) in stems {
-        // A stripped form must keep a real word: two letters at least after ال.
-        let core = s.strip_prefix("ال").unwrap_or(&s);
-        if core.chars().count() >= 2 {
-            push(s, p);
-        }
-    }
+    let mut out = clitic_forms(&key(word));
     // The text layer's own segmentation, when it splits differently from the rules above.
     let seg = text::clitics::segment(&match_form(word));
     let stem = key(&seg.stem);
     if !seg.prefix.is_empty() && stem.chars().count() >= 3 {
-        let had_al = seg.prefix.ends_with("ال");
-        push(if had_al { format!("ال{stem}") } else { stem.clone() }, 1.0);
-        push(stem, 1.5);
+        let with_al = if seg.prefix.ends_with("ال") {
+            format!("ال{stem}")
+        } else {
+            stem.clone()
+        };
+        for (s, p) in [(with_al, 1.0), (stem, 1.5)] {
+            if !out.iter().any(|(k, _)| *k == s) {
+                out.push((s, p));
+            }
+        }
+    }
+    out
+}
+
+/// Rule-based proclitic-stripped forms of a word already folded to a key (no text-layer call,
+/// so it is cheap enough to run on every token of a document).
+pub fn clitic_forms(w: &str) -> Vec<(String, f32)> {
+    let mut out: Vec<(String, f32)> = vec![(w.to_string(), 0.0)];
+    let mut stems: Vec<(&str, f32, bool)> = vec![(w, 0.0, false)];
+    if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+        stems.push((rest, 1.0, false));
+    }
+    for i in 0..stems.len() {
+        let (s, p, _) = stems[i];
+        if let Some(rest) = s.strip_prefix("لل") {
+            // للرقة = ل + الرقة
+            stems.push((rest, p + 1.0, true));
+        }
+        for pre in ['ب', 'ل', 'ك'] {
+            if let Some(rest) = s.strip_prefix(pre) {
+                stems.push((rest, p + 1.0, false));
+            }
+        }
+    }
+    for (s, p, add_al) in stems {
+        let s = if add_al {
+            format!("ال{s}")
+        } else {
+            s.to_string()
+        };
+        // A stripped form must keep a real word: two letters at least after ال.
+        let core = s.strip_prefix("ال").unwrap_or(&s);
+        if core.chars().count() >= 2 && !out.iter().any(|(k, _)| *k == s) {
+            out.push((s, p));
+        }
     }
     out
 }

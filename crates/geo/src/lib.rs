@@ -7,6 +7,7 @@
 //! events of a document, using the document itself as context.
 //!
 //! ```
+//! use marsad_geo as geo;
 //! let g = geo::Geocoder::bundled().expect("bundled gazetteer");
 //! let best = &g.geocode("بمدينة الموصل", &geo::Context::default())[0];
 //! assert_eq!(best.country, "IQ");
@@ -27,7 +28,7 @@ pub use context::Context;
 pub use rank::Candidate;
 pub use table::Kind;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::table::Table;
 
@@ -86,6 +87,8 @@ pub struct Geocoder {
     country_keys: HashMap<String, String>,
     /// Country → index of its country record.
     country_place: HashMap<String, u32>,
+    /// Country-name keys, sorted (prefix checks for multi-word names).
+    country_sorted: Vec<String>,
     /// Countries whose small places Arabic news names (`data/focus_countries.txt`).
     focus: HashSet<String>,
 }
@@ -122,7 +125,7 @@ impl Geocoder {
             triggers.push((k.strip_prefix("ال").unwrap_or(&k).to_string(), kind));
         }
         let trigger_words = triggers.iter().map(|(w, _)| w.clone()).collect();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for (_, line) in builder::data_lines(DEMONYMS_TSV) {
             if let Some((cc, names)) = line.split_once('\t') {
                 for n in names.split('|') {
@@ -130,7 +133,7 @@ impl Geocoder {
                 }
             }
         }
-        let mut country_place = HashMap::new();
+        let mut country_place = HashMap::default();
         for i in 0..table.len() as u32 {
             let p = table.place(i);
             if p.kind != Kind::Country {
@@ -139,7 +142,7 @@ impl Geocoder {
             }
             country_place.insert(p.country.to_string(), i);
         }
-        let mut country_keys = HashMap::new();
+        let mut country_keys = HashMap::default();
         for (k, flags, place) in table.keys() {
             if flags & table::KEY_LATIN == 0 && (place as usize) < country_place.len() {
                 let p = table.place(place);
@@ -150,7 +153,10 @@ impl Geocoder {
             .flat_map(|(_, l)| l.split_whitespace())
             .map(str::to_string)
             .collect();
+        let mut country_sorted: Vec<String> = country_keys.keys().cloned().collect();
+        country_sorted.sort();
         Ok(Geocoder {
+            country_sorted,
             focus,
             table,
             triggers,
@@ -185,11 +191,23 @@ mod tests {
     #[test]
     fn bundled_loads_and_finds_core_places() {
         let g = Geocoder::bundled().expect("bundled");
-        assert!(g.table().len() > 20_000);
-        for (name, cc) in [("الموصل", "IQ"), ("دمشق", "SY"), ("صنعاء", "YE"), ("القاهرة", "EG"), ("بنغازي", "LY")] {
+        assert!(g.table().len() > 10_000);
+        for (name, cc) in [
+            ("الموصل", "IQ"),
+            ("دمشق", "SY"),
+            ("صنعاء", "YE"),
+            ("القاهرة", "EG"),
+            ("بنغازي", "LY"),
+        ] {
             let c = g.geocode(name, &Context::default());
             assert_eq!(c.first().map(|c| c.country.as_str()), Some(cc), "{name}");
         }
+        // GeoNames admin1 codes joined to ISO 3166-2 names.
+        let mosul = &g.geocode("الموصل", &Context::default())[0];
+        assert_eq!(mosul.admin1.as_deref(), Some("نينوى"));
+        assert_eq!(mosul.geonames_id, Some(99072));
+        let aden = &g.geocode("عدن", &Context::default())[0];
+        assert_eq!(aden.admin1.as_deref(), Some("عدن"));
         assert_eq!(g.trigger_of("بمدينة"), Some(Trigger::City));
         assert_eq!(g.trigger_of("محافظة"), Some(Trigger::Admin1));
         assert_eq!(g.trigger_of("الموصل"), None);

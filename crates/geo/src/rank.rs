@@ -53,19 +53,44 @@ pub const MIN_SCORE: f32 = 1.0;
 /// Words that put a place phrase next to a known place (شمال بغداد، ريف حلب): the phrase is
 /// resolved to that place with precision `region` when nothing matches it as a whole.
 const MODIFIERS: &[&str] = &[
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "ريف", "اطراف",
-    "ضواحي", "محيط", "قرب", "غرب", "جنوب غرب", "شمال غرب", "شمال شرق", "جنوب شرق",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "ريف",
+    "اطراف",
+    "ضواحي",
+    "محيط",
+    "قرب",
+    "غرب",
+    "جنوب غرب",
+    "شمال غرب",
+    "شمال شرق",
+    "جنوب شرق",
 ];
 
 impl Geocoder {
-    fn score(&self, p: &Place<'_>, penalty: f32, key_flags: u16, key_len: usize, trigger: Option<Trigger>, ctx: &Context) -> f32 {
+    fn score(
+        &self,
+        p: &Place<'_>,
+        penalty: f32,
+        key_flags: u16,
+        key_len: usize,
+        trigger: Option<Trigger>,
+        ctx: &Context,
+    ) -> f32 {
         let mut s = -1.5 * penalty;
         let pop = f64::from(p.population);
         s += match p.kind {
             Kind::Country => 7.0,
             Kind::Region => 6.0,
             Kind::Admin1 => 3.0,
-            Kind::City => 0.6 * (pop + 1.0).log10() as f32,
+            Kind::City => 0.8 * (pop + 1.0).log10() as f32,
         };
         if p.kind == Kind::City && p.flags & FLAG_CAPITAL != 0 {
             s += 1.0;
@@ -78,10 +103,10 @@ impl Geocoder {
         }
         if !p.country.is_empty() {
             if let Some(w) = ctx.sentence_countries.get(p.country) {
-                s += 2.5 + w.min(3.0) * 0.25;
+                s += 2.0 + w.min(3.0) * 0.25;
             }
             if let Some(w) = ctx.doc_countries.get(p.country) {
-                s += 1.0 + w.min(6.0) * 0.25;
+                s += 0.75 + w.min(5.0) * 0.15;
             }
             if let Some(h) = &ctx.country_hint {
                 s += if h == p.country { 4.0 } else { -2.0 };
@@ -119,12 +144,8 @@ impl Geocoder {
                     _ => 0.0,
                 }
             }
-            Some(Trigger::Country) => {
-                if p.kind == Kind::Country {
-                    s += 3.0;
-                }
-            }
-            None => {}
+            Some(Trigger::Country) if p.kind == Kind::Country => s += 3.0,
+            Some(Trigger::Country) | None => {}
         }
         if ctx.entity_type == Some(model::EntityType::Loc) && p.kind == Kind::Region {
             s += 0.5;
@@ -147,7 +168,11 @@ impl Geocoder {
             _ => p.admin1.map(|i| display(&self.table.place(i))),
         };
         Candidate {
-            name: if p.name_ar.is_empty() { p.name_en.to_string() } else { p.name_ar.to_string() },
+            name: if p.name_ar.is_empty() {
+                p.name_en.to_string()
+            } else {
+                p.name_ar.to_string()
+            },
             name_en: p.name_en.to_string(),
             country: p.country.to_string(),
             admin1: admin1.filter(|s| !s.is_empty()),
@@ -187,7 +212,18 @@ impl Geocoder {
             // Extra words after the name (الموصل شمالي العراق): drop them one by one.
             let words: Vec<&str> = name.split_whitespace().collect();
             for n in (1..words.len()).rev() {
-                let more = self.lookup_phrase(&words[..n].join(" "), ctx, 1.0 + (words.len() - n) as f32 * 0.5);
+                let mut more = self.lookup_phrase(
+                    &words[..n].join(" "),
+                    ctx,
+                    1.0 + (words.len() - n) as f32 * 0.5,
+                );
+                // A shortened phrase is only a guess (الوادي الكبير is not الوادي): keep what the
+                // context backs, i.e. places in a country the text or the caller names.
+                more.retain(|c| {
+                    ctx.sentence_countries.contains_key(&c.country)
+                        || ctx.doc_countries.contains_key(&c.country)
+                        || ctx.country_hint.as_ref() == Some(&c.country)
+                });
                 if !more.is_empty() {
                     out.extend(more);
                     break;
@@ -207,7 +243,10 @@ impl Geocoder {
         };
         let mut best: Vec<(u32, f32, String)> = Vec::new();
         for v in query_variants(name, &trig) {
-            let trigger = v.trigger.as_deref().and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
+            let trigger = v
+                .trigger
+                .as_deref()
+                .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
             let len = v.key.chars().count();
             for (idx, flags) in self.table.lookup(&v.key) {
                 if (flags & KEY_LATIN != 0) != latin {
@@ -238,7 +277,11 @@ impl Geocoder {
 }
 
 fn display(p: &Place<'_>) -> String {
-    if p.name_ar.is_empty() { p.name_en.to_string() } else { p.name_ar.to_string() }
+    if p.name_ar.is_empty() {
+        p.name_en.to_string()
+    } else {
+        p.name_ar.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -286,7 +329,10 @@ mod tests {
         let g = Geocoder::bundled().expect("bundled");
         let none = Context::default();
         let us = &g.geocode("أمريكا", &none)[0];
-        assert_eq!((us.country.as_str(), us.precision.as_str()), ("US", "country"));
+        assert_eq!(
+            (us.country.as_str(), us.precision.as_str()),
+            ("US", "country")
+        );
         assert_eq!(g.geocode("بريطانيا", &none)[0].country, "GB");
         let sahel = &g.geocode("الساحل", &none)[0];
         assert_eq!(sahel.precision, "region");
@@ -296,7 +342,10 @@ mod tests {
         assert_eq!(g.geocode("الرقه", &none)[0].country, "SY");
         assert_eq!(g.geocode("للموصل", &none)[0].country, "IQ");
         let north = &g.geocode("شمال بغداد", &none)[0];
-        assert_eq!((north.country.as_str(), north.precision.as_str()), ("IQ", "region"));
+        assert_eq!(
+            (north.country.as_str(), north.precision.as_str()),
+            ("IQ", "region")
+        );
     }
 
     #[test]

@@ -53,7 +53,13 @@ impl Geocoder {
         (i < a.tokens.len()).then_some(i)
     }
 
-    fn entity_context(&self, a: &Analysis<'_>, scan: &CountryScan, doc: &BTreeMap<String, f32>, e: &Entity) -> Context {
+    fn entity_context(
+        &self,
+        a: &Analysis<'_>,
+        scan: &CountryScan,
+        doc: &BTreeMap<String, f32>,
+        e: &Entity,
+    ) -> Context {
         let mut ctx = Context {
             doc_countries: doc.clone(),
             entity_type: Some(e.kind),
@@ -144,12 +150,21 @@ impl Geocoder {
                 .location
                 .as_ref()
                 .filter(|l| !l.name.trim().is_empty())
-                .and_then(|l| self.geocode(&l.name, &ctx).into_iter().next().map(|c| (l.name.clone(), c)))
+                .and_then(|l| {
+                    self.geocode(&l.name, &ctx)
+                        .into_iter()
+                        .next()
+                        .map(|c| (l.name.clone(), c))
+                })
                 .filter(|(_, c)| c.score >= MIN_SCORE);
             let fallback = || {
                 mentions
                     .iter()
-                    .filter(|(s, e, _, l)| *s >= es && *e <= ee && hint.as_ref().is_none_or(|h| l.country.as_ref() == Some(h)))
+                    .filter(|(s, e, _, l)| {
+                        *s >= es
+                            && *e <= ee
+                            && hint.as_ref().is_none_or(|h| l.country.as_ref() == Some(h))
+                    })
                     .max_by_key(|(s, _, _, l)| (specificity(&l.precision), std::cmp::Reverse(*s)))
                     .map(|(_, _, text, l)| (text.to_string(), (*l).clone()))
             };
@@ -158,15 +173,22 @@ impl Geocoder {
                 None => match fallback() {
                     Some((text, mut l)) => {
                         // Keep the event's own wording of the place when it had one.
-                        l.name = ev.location.as_ref().map(|x| x.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or(text);
+                        l.name = ev
+                            .location
+                            .as_ref()
+                            .map(|x| x.name.clone())
+                            .filter(|n| !n.trim().is_empty())
+                            .unwrap_or(text);
                         Some(l)
                     }
-                    None => ev.location.as_ref().map(|l| match l.country.as_deref().and_then(|cc| self.country(cc)) {
-                        Some(c) => to_location(&l.name, &c),
-                        None => Location {
-                            precision: "unknown".into(),
-                            ..l.clone()
-                        },
+                    None => ev.location.as_ref().map(|l| {
+                        match l.country.as_deref().and_then(|cc| self.country(cc)) {
+                            Some(c) => to_location(&l.name, &c),
+                            None => Location {
+                                precision: "unknown".into(),
+                                ..l.clone()
+                            },
+                        }
                     }),
                 },
             };
@@ -191,7 +213,10 @@ mod tests {
     use crate::Geocoder;
 
     fn entity(text: &str, name: &str, kind: EntityType) -> Entity {
-        let start = text.find(name).map(|b| text[..b].chars().count()).expect("name in text");
+        let start = text
+            .find(name)
+            .map(|b| text[..b].chars().count())
+            .expect("name in text");
         Entity {
             id: format!("loc:{name}"),
             kind,
@@ -254,7 +279,10 @@ mod tests {
         let l = ents[0].location.as_ref().expect("tripoli");
         assert_eq!(l.country.as_deref(), Some("LB"));
         assert_eq!(l.precision, "city");
-        assert_eq!(ents[1].location.as_ref().map(|l| l.precision.as_str()), Some("country"));
+        assert_eq!(
+            ents[1].location.as_ref().map(|l| l.precision.as_str()),
+            Some("country")
+        );
         assert!(ents[2].location.is_none(), "ORG entities are not geocoded");
         let el = evs[0].location.as_ref().expect("event place");
         assert_eq!(el.country.as_deref(), Some("LB"));
@@ -267,15 +295,44 @@ mod tests {
     }
 
     #[test]
+    fn trigger_before_the_mention_and_document_country() {
+        let g = Geocoder::bundled().expect("bundled");
+        let text =
+            "سيطرت القوات على قرى في محافظة الحسكة. وفي طرابلس قال مسؤول لبناني إن الوضع هادئ.";
+        let a = text::analyze(text);
+        let mut ents = vec![
+            entity(text, "الحسكة", EntityType::Gpe),
+            entity(text, "طرابلس", EntityType::Gpe),
+        ];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("hasakah");
+        assert_eq!(
+            (l.country.as_deref(), l.precision.as_str()),
+            (Some("SY"), "admin1")
+        );
+        // لبناني in the sentence makes طرابلس the Lebanese city.
+        assert_eq!(
+            ents[1].location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("LB")
+        );
+    }
+
+    #[test]
     fn one_bad_name_does_not_sink_the_rest() {
         let g = Geocoder::bundled().expect("bundled");
         let text = "انفجار في زززقققس ثم اشتباكات في الموصل.";
         let a = text::analyze(text);
-        let mut ents = vec![entity(text, "زززقققس", EntityType::Loc), entity(text, "الموصل", EntityType::Gpe)];
+        let mut ents = vec![
+            entity(text, "زززقققس", EntityType::Loc),
+            entity(text, "الموصل", EntityType::Gpe),
+        ];
         let mut evs = vec![event(text, Some("زززقققس"))];
         g.resolve(&a, &mut ents, &mut evs);
         assert!(ents[0].location.is_none());
-        assert_eq!(ents[1].location.as_ref().and_then(|l| l.country.as_deref()), Some("IQ"));
+        assert_eq!(
+            ents[1].location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("IQ")
+        );
         // The event's own name fails; it falls back to الموصل inside its evidence, keeping its wording.
         let l = evs[0].location.as_ref().expect("event location");
         assert_eq!(l.country.as_deref(), Some("IQ"));

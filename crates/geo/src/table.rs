@@ -156,7 +156,11 @@ pub fn write(places: &[PlaceRec], countries: &[(String, u32, BBox)]) -> Vec<u8> 
     });
 
     let mut out = Vec::with_capacity(
-        HEADER + places.len() * PLACE + keys.len() * KEY + countries.len() * COUNTRY + strings.len(),
+        HEADER
+            + places.len() * PLACE
+            + keys.len() * KEY
+            + countries.len() * COUNTRY
+            + strings.len(),
     );
     out.extend_from_slice(MAGIC);
     for v in [
@@ -458,7 +462,10 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let places = vec![rec("الموصل", "الموصل", Kind::City), rec("نينوى", "نينوي", Kind::Admin1)];
+        let places = vec![
+            rec("الموصل", "الموصل", Kind::City),
+            rec("نينوى", "نينوي", Kind::Admin1),
+        ];
         let bbox = BBox {
             min_lat: 29.0,
             min_lon: 38.8,

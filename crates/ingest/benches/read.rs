@@ -1,7 +1,9 @@
 //! Reader throughput on the SaudiNewsNet zips (18 zips, one JSON array each, ≈31k articles):
 //! `read_inputs` (unzip + JSON scan + field mapping + text cleaning) against the baseline of
 //! only decompressing the same zips, in the same run. Skips with a message when the corpus is
-//! absent. Run: `cargo bench -p marsad-ingest --bench read`.
+//! absent. A second group reads a synthetic WARC of HTML pages (built from the test fixture)
+//! against the baseline of only parsing the same pages with html5ever (`scraper`).
+//! Run: `cargo bench -p marsad-ingest --bench read`.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -31,8 +33,12 @@ fn raw_unzip(files: &[PathBuf]) -> u64 {
     let mut total = 0u64;
     let mut buf = vec![0u8; 1 << 16];
     for f in files {
-        let Ok(file) = std::fs::File::open(f) else { continue };
-        let Ok(mut z) = zip::ZipArchive::new(file) else { continue };
+        let Ok(file) = std::fs::File::open(f) else {
+            continue;
+        };
+        let Ok(mut z) = zip::ZipArchive::new(file) else {
+            continue;
+        };
         for i in 0..z.len() {
             let Ok(mut e) = z.by_index(i) else { continue };
             while let Ok(n) = e.read(&mut buf) {
@@ -130,5 +136,75 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// 200 response records made from the fixture page, each with a different paragraph.
+fn synthetic_warc() -> (Vec<u8>, Vec<String>) {
+    let page = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/page.html"),
+    )
+    .unwrap_or_default();
+    let mut warc = Vec::new();
+    let mut pages = Vec::new();
+    for i in 0..200 {
+        let html = page.replace(
+            "<p>وأعلن تنظيم",
+            &format!("<p>وأضاف المصدر أن عدد الجرحى بلغ {i} شخصا.</p><p>وأعلن تنظيم"),
+        );
+        let block =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+        warc.extend_from_slice(
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/{i}\r\nWARC-Date: 2015-08-08T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+                block.len()
+            )
+            .as_bytes(),
+        );
+        pages.push(html);
+    }
+    (warc, pages)
+}
+
+fn bench_html(c: &mut Criterion) {
+    let (warc, pages) = synthetic_warc();
+    let read = |w: &Vec<u8>| {
+        marsad_ingest::read_stream(
+            "bench.warc",
+            Box::new(std::io::Cursor::new(w.clone())),
+            &Options::default(),
+        )
+        .filter(|d| d.is_ok())
+        .count()
+    };
+    let parse = |p: &Vec<String>| {
+        p.iter()
+            .map(|h| scraper::Html::parse_document(h).tree.nodes().count())
+            .sum::<usize>()
+    };
+    let n = read(&warc);
+    let mut base = Vec::new();
+    let mut ours = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        std::hint::black_box(parse(&pages));
+        base.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(read(&warc));
+        ours.push(t.elapsed());
+    }
+    let (b, o) = (median(base).as_secs_f64(), median(ours).as_secs_f64());
+    println!(
+        "warc/html: {n} of {} pages read; html5ever parse only {:.0} pages/s; WARC reader {:.0} pages/s ({:.2}x the parse time)",
+        pages.len(),
+        pages.len() as f64 / b,
+        n as f64 / o,
+        o / b
+    );
+    let mut g = c.benchmark_group("warc_html");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(pages.len() as u64));
+    g.bench_function("html5ever_parse_only", |bch| bch.iter(|| parse(&pages)));
+    g.bench_function("warc_read_inputs", |bch| bch.iter(|| read(&warc)));
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_html);
 criterion_main!(benches);

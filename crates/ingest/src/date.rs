@@ -29,22 +29,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn parse_inner(s: &str) -> Option<NaiveDate> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.naive_local().date());
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return Some(dt.naive_local().date());
-    }
-    for f in [
-        "%Y-%m-%dT%H:%M:%S%.f%z",
-        "%Y-%m-%d %H:%M:%S%.f%z",
-        "%Y-%m-%dT%H:%M%z",
-        "%Y-%m-%d %H:%M:%S%.f %z",
-    ] {
-        if let Ok(dt) = DateTime::parse_from_str(s, f) {
-            return Some(dt.naive_local().date());
-        }
-    }
+    // Forms without an offset first: they are the common case in scraped corpora and fail
+    // fast on anything else (a string with an offset has trailing input for them).
     for f in [
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M:%S%.f",
@@ -59,6 +45,22 @@ fn parse_inner(s: &str) -> Option<NaiveDate> {
     for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(s, f) {
             return Some(d);
+        }
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(dt.naive_local().date());
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+        return Some(dt.naive_local().date());
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f %z",
+    ] {
+        if let Ok(dt) = DateTime::parse_from_str(s, f) {
+            return Some(dt.naive_local().date());
         }
     }
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {

@@ -51,7 +51,7 @@ pub(crate) fn feed_docs(name: &str, bytes: &[u8], opts: &Arc<Options>) -> DocIte
                     .filter(|t| !t.is_empty())
             });
         let Some(text) = body else {
-            return Err(Error::invalid(loc, "feed item has no content or summary"));
+            return Err(Error::empty(loc, "feed item has no content or summary"));
         };
         Ok(RawDoc {
             source: loc,

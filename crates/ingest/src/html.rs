@@ -93,7 +93,7 @@ pub(crate) fn html_doc(
     opts: &Arc<Options>,
 ) -> Result<RawDoc, Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::invalid(name, "empty file"));
+        return Err(Error::empty(name, "empty file"));
     }
     let html = decode_html(bytes, http_charset);
     let mut doc = html_to_doc(&html, url, name)?;
@@ -132,7 +132,7 @@ pub fn html_to_doc(html: &str, url: Option<&str>, source: &str) -> Result<RawDoc
         }
     }
     if text.is_empty() {
-        return Err(Error::invalid(
+        return Err(Error::empty(
             source,
             "HTML page has no article text (no body, or only scripts and navigation)",
         ));

@@ -58,10 +58,7 @@ pub(crate) fn record_to_doc(
     };
     let text = clean_text(&raw);
     if text.is_empty() {
-        return Err(Error::invalid(
-            loc,
-            format!("field '{text_field}' is empty"),
-        ));
+        return Err(Error::empty(loc, format!("field '{text_field}' is empty")));
     }
     let title = first(&obj, &f.title)
         .and_then(|(_, v)| v.as_str())
@@ -169,16 +166,19 @@ impl Iterator for JsonlIter {
                     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                         continue;
                     }
-                    if let Err(e) = std::str::from_utf8(bytes) {
-                        return Some(Err(Error::invalid(
-                            loc,
-                            format!(
-                                "not valid UTF-8 (bad byte at column {})",
-                                e.valid_up_to() + 1
-                            ),
-                        )));
-                    }
-                    return Some(match serde_json::from_slice::<Value>(bytes) {
+                    let line = match std::str::from_utf8(bytes) {
+                        Ok(l) => l,
+                        Err(e) => {
+                            return Some(Err(Error::invalid(
+                                loc,
+                                format!(
+                                    "not valid UTF-8 (bad byte at column {})",
+                                    e.valid_up_to() + 1
+                                ),
+                            )));
+                        }
+                    };
+                    return Some(match serde_json::from_str::<Value>(line) {
                         Ok(v) => record_to_doc(v, &loc, &self.name, &self.opts),
                         Err(e) => Err(Error::invalid(loc, format!("not JSON: {e}"))),
                     });

@@ -67,6 +67,16 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// The input (or record) is well-formed but holds no text: an empty file, a record whose
+    /// text field is empty, a page with no article body. Callers may count these as skipped
+    /// rather than failed.
+    #[error("{path}: {reason}")]
+    Empty {
+        /// Which file (and line or record).
+        path: String,
+        /// What is missing.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -74,13 +84,23 @@ impl Error {
     /// (`file.jsonl:17`, `archive.zip!2015-07-21.json#5`, `crawl.warc.gz#12`).
     pub fn location(&self) -> String {
         match self {
-            Error::Io { path, .. } | Error::Invalid { path, .. } => path.clone(),
+            Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Empty { path, .. } => {
+                path.clone()
+            }
         }
     }
 
     /// Shorthand for an [`Error::Invalid`].
     pub(crate) fn invalid(path: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::Invalid {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Shorthand for an [`Error::Empty`].
+    pub(crate) fn empty(path: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::Empty {
             path: path.into(),
             reason: reason.into(),
         }

@@ -55,7 +55,7 @@ pub(crate) fn open_file(path: &std::path::Path, opts: &Arc<Options>) -> DocIter 
     if hint == Some(Format::Zip) || (n == 4 && (&magic == b"PK\x03\x04" || &magic == b"PK\x05\x06"))
     {
         if len == 0 {
-            return once(Err(Error::invalid(name, "empty file")));
+            return once(Err(Error::empty(name, "empty file")));
         }
         return zipread::zip_docs(name, Box::new(BufReader::new(file)), opts, 0);
     }
@@ -74,7 +74,7 @@ pub(crate) fn open_stream(
     if prefix.is_empty() {
         return once(Err(match err {
             Some(e) => Error::io(name, e),
-            None => Error::invalid(name, "empty file"),
+            None => Error::empty(name, "empty file"),
         }));
     }
     let sniffed = Format::sniff(&prefix);
@@ -117,11 +117,12 @@ pub(crate) fn open_stream(
         )));
     }
     // A "JSON Lines" file that holds one JSON array is read as JSON.
-    let format = if format == Format::Jsonl && first_byte(chained.get_ref().0.get_ref()) == Some(b'[') {
-        Format::Json
-    } else {
-        format
-    };
+    let format =
+        if format == Format::Jsonl && first_byte(chained.get_ref().0.get_ref()) == Some(b'[') {
+            Format::Json
+        } else {
+            format
+        };
     let buffered = BufReader::with_capacity(64 * 1024, chained);
     match format {
         Format::Jsonl => Box::new(JsonlIter::new(Box::new(buffered), name, opts.clone())),
@@ -194,7 +195,7 @@ pub(crate) fn text_doc(
     date: Option<chrono::NaiveDate>,
 ) -> Result<RawDoc, Error> {
     if bytes.is_empty() {
-        return Err(Error::invalid(name, "empty file"));
+        return Err(Error::empty(name, "empty file"));
     }
     let decoded: std::borrow::Cow<'_, str> = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, _)) if enc != encoding_rs::UTF_8 => enc.decode_with_bom_removal(bytes).0,
@@ -221,7 +222,7 @@ pub(crate) fn text_doc(
     };
     let text = clean_text(&decoded);
     if text.is_empty() {
-        return Err(Error::invalid(name, "empty file (only whitespace)"));
+        return Err(Error::empty(name, "empty file (only whitespace)"));
     }
     Ok(RawDoc {
         source: name.to_string(),

@@ -135,7 +135,7 @@ impl WarcIter {
 
 fn reason(e: &Error) -> String {
     match e {
-        Error::Invalid { reason, .. } => reason.clone(),
+        Error::Invalid { reason, .. } | Error::Empty { reason, .. } => reason.clone(),
         Error::Io { source, .. } => source.to_string(),
     }
 }
@@ -172,7 +172,8 @@ impl Iterator for WarcIter {
                         ));
                     }
                     Err(e) => {
-                        return self.fail(format!("read error (truncated or corrupt stream?): {e}"));
+                        return self
+                            .fail(format!("read error (truncated or corrupt stream?): {e}"));
                     }
                 }
             } else {
@@ -184,7 +185,8 @@ impl Iterator for WarcIter {
                         ));
                     }
                     Err(e) => {
-                        return self.fail(format!("read error (truncated or corrupt stream?): {e}"));
+                        return self
+                            .fail(format!("read error (truncated or corrupt stream?): {e}"));
                     }
                 }
             };

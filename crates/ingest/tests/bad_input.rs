@@ -97,6 +97,11 @@ fn empty_files_of_every_format() {
         let (docs, errs) = run(&[&p], &Options::default());
         assert!(docs.is_empty());
         assert_one_error(&errs, name, "empty file");
+        assert!(
+            matches!(errs[0], Error::Empty { .. }),
+            "{name}: {:?}",
+            errs[0]
+        );
     }
     // Whitespace only is empty too.
     let p = write(dir.path(), "blank.txt", b" \r\n\t\n");

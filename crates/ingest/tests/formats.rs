@@ -385,3 +385,17 @@ fn warc_plain_and_gzipped() {
         assert_eq!(docs[2].url.as_deref(), Some("https://news.example/c"));
     }
 }
+
+#[test]
+fn jsonl_name_with_an_array_inside() {
+    let dir = tempfile::tempdir().ok();
+    let Some(dir) = dir else { return };
+    let path = dir.path().join("dump.jsonl");
+    let _ = std::fs::write(
+        &path,
+        "[\n{\"content\": \"خبر أول\"},\n{\"content\": \"خبر ثان\"}\n]\n",
+    );
+    let (docs, errs) = read_all(&[path.display().to_string()], &Options::default());
+    assert!(errs.is_empty(), "{errs:?}");
+    assert_eq!(docs.len(), 2);
+}

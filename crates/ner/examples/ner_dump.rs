@@ -19,7 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{:?}\t{}\t{}\t{}", e.kind, e.id, e.name, ms.join(" | "));
     }
     for r in &out.relations {
-        println!("REL {} {} {}\t{}", r.subject, r.relation, r.object, r.evidence.text);
+        println!(
+            "REL {} {} {}\t{}",
+            r.subject, r.relation, r.object, r.evidence.text
+        );
     }
     Ok(())
 }

@@ -227,7 +227,10 @@ impl KnowledgeBase {
                     reason,
                 };
                 if cols.len() < 8 {
-                    return Err(fmt(format!("expected at least 8 columns, got {}", cols.len())));
+                    return Err(fmt(format!(
+                        "expected at least 8 columns, got {}",
+                        cols.len()
+                    )));
                 }
                 let kind = parse_kind(cols[1].trim())
                     .ok_or_else(|| fmt(format!("unknown type {:?}", cols[1])))?;
@@ -338,7 +341,8 @@ impl KnowledgeBase {
                 reason: "too many distinct alias words".into(),
             });
         }
-        let mut by_pid: Vec<(&Vec<u32>, usize)> = pattern_ids.iter().map(|(k, &v)| (k, v)).collect();
+        let mut by_pid: Vec<(&Vec<u32>, usize)> =
+            pattern_ids.iter().map(|(k, &v)| (k, v)).collect();
         by_pid.sort_by_key(|&(_, v)| v);
         let patterns: Vec<Vec<u8>> = by_pid
             .iter()
@@ -395,7 +399,11 @@ impl KnowledgeBase {
 
     /// The entry a whole name (word keys) is an alias of, ignoring context conditions, restricted
     /// to entries `accept` allows. Used to link names the tagger found.
-    pub(crate) fn exact(&self, keys: &[String], accept: impl Fn(EntityType) -> bool) -> Option<usize> {
+    pub(crate) fn exact(
+        &self,
+        keys: &[String],
+        accept: impl Fn(EntityType) -> bool,
+    ) -> Option<usize> {
         let mut ids = Vec::new();
         for k in keys {
             self.word_ids(k, &mut ids);
@@ -449,7 +457,11 @@ impl KnowledgeBase {
             self.entries
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.name_en.as_deref().is_some_and(|n| n.to_lowercase() == lower))
+                .filter(|(_, e)| {
+                    e.name_en
+                        .as_deref()
+                        .is_some_and(|n| n.to_lowercase() == lower)
+                })
                 .map(|(i, _)| i),
         );
         let mut seen = std::collections::HashSet::new();
@@ -478,7 +490,8 @@ mod tests {
     #[test]
     fn bundled_kb_loads_and_isis_aliases_share_an_id() {
         let kb = KnowledgeBase::bundled().expect("kb");
-        for name in ["داعش", "تنظيم الدولة", "الدولة الإسلامية", "ISIS", "Daesh"] {
+        for name in ["داعش", "تنظيم الدولة", "الدولة الإسلامية", "ISIS", "Daesh"]
+        {
             let f = kb.find(name);
             assert_eq!(f.first().map(|e| e.id.as_str()), Some("org:isis"), "{name}");
         }
@@ -510,8 +523,14 @@ mod tests {
     #[test]
     fn countries_cities_and_un_persons_are_loaded() {
         let kb = KnowledgeBase::bundled().expect("kb");
-        assert_eq!(kb.find("سوريا").first().map(|e| e.id.as_str()), Some("gpe:sy"));
-        assert_eq!(kb.find("سورية").first().map(|e| e.id.as_str()), Some("gpe:sy"));
+        assert_eq!(
+            kb.find("سوريا").first().map(|e| e.id.as_str()),
+            Some("gpe:sy")
+        );
+        assert_eq!(
+            kb.find("سورية").first().map(|e| e.id.as_str()),
+            Some("gpe:sy")
+        );
         assert!(kb.find("تدمر").iter().any(|e| e.kind == EntityType::Gpe));
         assert!(kb.entries().iter().any(|e| e.extra("un").is_some()));
     }

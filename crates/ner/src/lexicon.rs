@@ -78,7 +78,12 @@ impl WordSet {
         WordSet(
             items
                 .into_iter()
-                .map(|s| s.split_whitespace().map(canon).collect::<Vec<_>>().join(" "))
+                .map(|s| {
+                    s.split_whitespace()
+                        .map(canon)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .filter(|s| !s.is_empty())
                 .collect(),
         )
@@ -100,7 +105,14 @@ impl WordSet {
 
     /// Whether the key or one of its clitic-stripped readings is listed.
     pub(crate) fn contains_loose(&self, k: &str) -> bool {
-        clitic_variants(k).iter().any(|v| self.0.contains(v.as_str()))
+        clitic_variants(k)
+            .iter()
+            .any(|v| self.0.contains(v.as_str()))
+    }
+
+    /// Whether one of precomputed readings ([`clitic_variants`]) is listed.
+    pub(crate) fn contains_any(&self, readings: &[String]) -> bool {
+        readings.iter().any(|v| self.0.contains(v.as_str()))
     }
 }
 

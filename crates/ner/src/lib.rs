@@ -128,17 +128,22 @@ struct Shared {
 
 fn bundled_kb() -> Result<Arc<KnowledgeBase>, Error> {
     static KB: OnceLock<Result<Arc<KnowledgeBase>, String>> = OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::bundled().map(Arc::new).map_err(|e| e.to_string()))
-        .clone()
-        .map_err(|reason| Error::Format {
-            path: "data/kb".into(),
-            reason,
-        })
+    KB.get_or_init(|| {
+        KnowledgeBase::bundled()
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
+    })
+    .clone()
+    .map_err(|reason| Error::Format {
+        path: "data/kb".into(),
+        reason,
+    })
 }
 
 fn bundled_tagger() -> Option<Arc<tagger::Tagger>> {
     static T: OnceLock<Option<Arc<tagger::Tagger>>> = OnceLock::new();
-    T.get_or_init(|| tagger::Tagger::bundled().ok().map(Arc::new)).clone()
+    T.get_or_init(|| tagger::Tagger::bundled().ok().map(Arc::new))
+        .clone()
 }
 
 impl Recognizer {
@@ -180,6 +185,8 @@ impl Recognizer {
         rule_spans.extend(rules::headed_names(&doc, lex));
         rule_spans.extend(rules::directions(&doc, lex, &linked));
         rule_spans.extend(rules::appositives(&doc, lex));
+        rule_spans.extend(rules::institutions(&doc, lex));
+        rule_spans.extend(rules::headed_places(&doc, lex));
         let tagged: Vec<link::Found> = self
             .tagger
             .as_ref()
@@ -208,14 +215,21 @@ impl Recognizer {
         self.output(&doc, mentions, relations)
     }
 
-    fn output(&self, doc: &link::Doc<'_, '_>, found: Vec<link::Found>, relations: Vec<Relation>) -> NerOutput {
+    fn output(
+        &self,
+        doc: &link::Doc<'_, '_>,
+        found: Vec<link::Found>,
+        relations: Vec<Relation>,
+    ) -> NerOutput {
         let a = doc.a;
         let mut entities: Vec<Entity> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
         let mut mentions = Vec::with_capacity(found.len());
         for f in &found {
             let Some(id) = f.id.clone() else { continue };
-            let (Some(first), Some(last)) = (a.tokens.get(f.tokens.start), a.tokens.get(f.tokens.end - 1)) else {
+            let (Some(first), Some(last)) =
+                (a.tokens.get(f.tokens.start), a.tokens.get(f.tokens.end - 1))
+            else {
                 continue;
             };
             let span = Span {
@@ -251,12 +265,17 @@ impl Recognizer {
         }
         // Unlinked entities are named by their longest mention without leading clitics.
         for e in entities.iter_mut().filter(|e| self.kb.get(&e.id).is_none()) {
-            if let Some(m) = e.mentions.iter().max_by_key(|m| (m.end - m.start, std::cmp::Reverse(m.start))) {
+            if let Some(m) = e
+                .mentions
+                .iter()
+                .max_by_key(|m| (m.end - m.start, std::cmp::Reverse(m.start)))
+            {
                 e.name = m.text.clone();
             }
             e.mentions.sort_by_key(|m| m.start);
         }
-        let known: std::collections::HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        let known: std::collections::HashSet<&str> =
+            entities.iter().map(|e| e.id.as_str()).collect();
         let relations = relations
             .into_iter()
             .filter(|r| known.contains(r.subject.as_str()) && known.contains(r.object.as_str()))

@@ -9,8 +9,8 @@
 //! pattern needs a person on one side and none was recognised there, the words next to the trigger
 //! are taken as the name (see [`crate::rules::name_before`]); such mentions are returned so the
 //! caller can add them. Knowledge-base relations (a province's `branch_of` its parent, a leader's
-//! `leader_of`) are added when both ends occur in the document. Relations between places
-//! (`located_in`) are not produced here.
+//! `leader_of`) are added when both ends occur in the document, and so is `located_in` for a
+//! linked city whose country is also named (from the GeoNames country code in the knowledge base).
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -35,9 +35,12 @@ struct Trigger {
     clitic: Option<String>,
 }
 
-/// The relation trigger lexicon.
+/// The relation trigger lexicon, indexed by the first word without article.
 #[derive(Debug, Clone)]
-pub(crate) struct Triggers(Vec<Trigger>);
+pub(crate) struct Triggers {
+    list: Vec<Trigger>,
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+}
 
 fn bare_forms(k: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -73,19 +76,37 @@ impl Triggers {
         }
         // Longer triggers first so "المتحدث باسم" wins over shorter readings.
         v.sort_by_key(|t| std::cmp::Reverse(t.words.len() + usize::from(t.clitic.is_some())));
-        Triggers(v)
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (n, t) in v.iter().enumerate() {
+            let w = t.words[0]
+                .strip_prefix("ال")
+                .unwrap_or(&t.words[0])
+                .to_string();
+            by_first.entry(w).or_default().push(n);
+        }
+        Triggers { list: v, by_first }
     }
 
-    /// Triggers matching at token `i`: `(relation, end of the trigger, object may start here)`.
-    fn at(&self, doc: &Doc<'_, '_>, i: usize) -> Option<(&str, usize)> {
-        let first = bare_forms(&doc.keys[i]);
-        for t in &self.0 {
-            let tw = t.words[0].strip_prefix("ال").unwrap_or(&t.words[0]);
-            if !first.iter().any(|f| f == &t.words[0] || f == tw) {
-                continue;
-            }
+    /// Whether a word is a trigger's first word as written (no conjunction attached).
+    fn starts_plain(&self, k: &str) -> bool {
+        self.by_first
+            .contains_key(k.strip_prefix("ال").unwrap_or(k))
+    }
+
+    /// The trigger matching at token `i`: `(relation, end of the trigger)`. `bare[j]` holds the
+    /// readings of token `j` without clitics and article ([`bare_forms`]).
+    fn at(&self, doc: &Doc<'_, '_>, bare: &[Vec<String>], i: usize) -> Option<(&str, usize)> {
+        let mut cands: Vec<usize> = bare[i]
+            .iter()
+            .filter_map(|f| self.by_first.get(f.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for t in cands.into_iter().map(|n| &self.list[n]) {
             let n = t.words.len();
-            if i + n > doc.len() || !(1..n).all(|k| bare_forms(&doc.keys[i + k]).contains(&t.words[k])) {
+            if i + n > doc.len() || !(1..n).all(|k| bare[i + k].contains(&t.words[k])) {
                 continue;
             }
             let mut end = i + n;
@@ -136,16 +157,28 @@ pub(crate) fn find(
     mentions: &mut Vec<Found>,
 ) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
+    let bare: Vec<Vec<String>> = doc.keys.iter().map(|k| bare_forms(k)).collect();
     let mut i = 0;
     while i < doc.len() {
-        let Some((rel, te)) = triggers.at(doc, i) else {
+        let Some((rel, te)) = triggers.at(doc, &bare, i) else {
             i += 1;
             continue;
         };
         let ts = i;
+        // "..., والفرع ..." coordinates a new phrase: nothing on the left belongs to the trigger.
+        let coordinated = doc.keys[ts].starts_with('و') && !triggers.starts_plain(&doc.keys[ts]);
         let found = match rel {
+            _ if coordinated => None,
             "alias_of" => alias(doc, lex, ts, te, mentions),
-            "branch_of" => pair(doc, mentions, ts, te, EntityType::Org, EntityType::Org, false),
+            "branch_of" => pair(
+                doc,
+                mentions,
+                ts,
+                te,
+                EntityType::Org,
+                EntityType::Org,
+                false,
+            ),
             _ => role(doc, lex, ts, te, mentions),
         };
         if let Some((s, o)) = found
@@ -167,16 +200,35 @@ pub(crate) fn find(
 }
 
 /// Mention ending right before `ts` (a comma may sit between).
-fn left_of<'m>(doc: &Doc<'_, '_>, m: &'m [Found], ts: usize, kind: EntityType) -> Option<&'m Found> {
-    let ends = |e: usize| m.iter().filter(|f| f.tokens.end == e && f.kind == kind).max_by_key(|f| f.tokens.len());
-    if ts == 0 {
-        return None;
+fn left_of<'m>(
+    doc: &Doc<'_, '_>,
+    m: &'m [Found],
+    ts: usize,
+    kind: EntityType,
+) -> Option<&'m Found> {
+    let ends = |e: usize| {
+        m.iter()
+            .filter(|f| f.tokens.end == e && f.kind == kind)
+            .max_by_key(|f| f.tokens.len())
+    };
+    // Skip a closing quote or comma between the name and the trigger.
+    let mut e = ts;
+    while e > 0 && (doc.is_quote(e - 1) || is_comma(doc, e - 1)) && ts - e < 2 {
+        if let Some(f) = ends(e) {
+            return Some(f);
+        }
+        e -= 1;
     }
-    ends(ts).or_else(|| if is_comma(doc, ts - 1) { ends(ts - 1) } else { None })
+    ends(e)
 }
 
 /// First mention of `kind` starting within three non-breaking words after `from`.
-fn right_of<'m>(doc: &Doc<'_, '_>, m: &'m [Found], from: usize, kind: EntityType) -> Option<&'m Found> {
+fn right_of<'m>(
+    doc: &Doc<'_, '_>,
+    m: &'m [Found],
+    from: usize,
+    kind: EntityType,
+) -> Option<&'m Found> {
     let mut skipped = 0;
     let mut j = from;
     while j < doc.len() && skipped <= 3 {
@@ -199,12 +251,22 @@ fn right_of<'m>(doc: &Doc<'_, '_>, m: &'m [Found], from: usize, kind: EntityType
 }
 
 /// A person mention starting at `j` (after an optional comma/quote); captures a name if none.
-fn person_at(doc: &Doc<'_, '_>, lex: &Lexicon, j: usize, mentions: &mut Vec<Found>, capture: bool) -> Option<String> {
+fn person_at(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    j: usize,
+    mentions: &mut Vec<Found>,
+    capture: bool,
+) -> Option<String> {
     let mut j = j;
     while j < doc.len() && (is_comma(doc, j) || doc.is_quote(j)) {
         j += 1;
     }
-    if let Some(f) = mentions.iter().filter(|f| f.tokens.start == j && f.kind == EntityType::Per).max_by_key(|f| f.tokens.len()) {
+    if let Some(f) = mentions
+        .iter()
+        .filter(|f| f.tokens.start == j && f.kind == EntityType::Per)
+        .max_by_key(|f| f.tokens.len())
+    {
         return f.id.clone();
     }
     if !capture || mentions.iter().any(|f| f.tokens.contains(&j)) {
@@ -223,7 +285,11 @@ fn trim_to_free(mentions: &[Found], r: Range<usize>) -> Option<Range<usize>> {
 }
 
 fn add_person(doc: &Doc<'_, '_>, r: Range<usize>, mentions: &mut Vec<Found>) -> String {
-    let id = format!("{}:{}", type_prefix(EntityType::Per), name_key(doc, r.clone()));
+    let id = format!(
+        "{}:{}",
+        type_prefix(EntityType::Per),
+        name_key(doc, r.clone())
+    );
     mentions.push(Found {
         tokens: r,
         kind: EntityType::Per,
@@ -235,7 +301,13 @@ fn add_person(doc: &Doc<'_, '_>, r: Range<usize>, mentions: &mut Vec<Found>) -> 
 }
 
 /// Person on the left (captured if needed) or right of a role trigger, organisation after it.
-fn role(doc: &Doc<'_, '_>, lex: &Lexicon, ts: usize, te: usize, mentions: &mut Vec<Found>) -> Option<(String, String)> {
+fn role(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    ts: usize,
+    te: usize,
+    mentions: &mut Vec<Found>,
+) -> Option<(String, String)> {
     let org = right_of(doc, mentions, te, EntityType::Org)?;
     let (org_id, org_end) = (org.id.clone()?, org.tokens.end);
     if let Some(p) = left_of(doc, mentions, ts, EntityType::Per) {
@@ -270,7 +342,13 @@ fn pair(
 }
 
 /// "X، المعروف باسم Z": Z alias_of X.
-fn alias(doc: &Doc<'_, '_>, lex: &Lexicon, ts: usize, te: usize, mentions: &mut Vec<Found>) -> Option<(String, String)> {
+fn alias(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    ts: usize,
+    te: usize,
+    mentions: &mut Vec<Found>,
+) -> Option<(String, String)> {
     let real = match left_of(doc, mentions, ts, EntityType::Per) {
         Some(p) => p.id.clone()?,
         None if ts >= 3 && is_comma(doc, ts - 1) => {
@@ -285,7 +363,12 @@ fn alias(doc: &Doc<'_, '_>, lex: &Lexicon, ts: usize, te: usize, mentions: &mut 
 }
 
 /// Relations recorded in the knowledge base whose both ends occur in the document.
-fn kb_relations(doc: &Doc<'_, '_>, kb: &KnowledgeBase, mentions: &[Found], out: &mut Vec<Relation>) {
+fn kb_relations(
+    doc: &Doc<'_, '_>,
+    kb: &KnowledgeBase,
+    mentions: &[Found],
+    out: &mut Vec<Relation>,
+) {
     let mut present: Vec<&str> = Vec::new();
     for f in mentions {
         if let Some(id) = f.id.as_deref()
@@ -296,7 +379,18 @@ fn kb_relations(doc: &Doc<'_, '_>, kb: &KnowledgeBase, mentions: &[Found], out: 
     }
     for &id in &present {
         let Some(e) = kb.get(id) else { continue };
-        for (rel, target) in &e.relations {
+        // A city lies in its country (GeoNames country code of the entry).
+        let located: Option<(String, String)> =
+            (e.kind == EntityType::Gpe && id.starts_with("gpe:") && id.contains('-'))
+                .then(|| e.extra("cc"))
+                .flatten()
+                .map(|cc| {
+                    (
+                        "located_in".to_string(),
+                        format!("gpe:{}", cc.to_lowercase()),
+                    )
+                });
+        for (rel, target) in e.relations.iter().chain(located.iter()) {
             if !present.contains(&target.as_str()) {
                 continue;
             }
@@ -313,10 +407,12 @@ fn kb_relations(doc: &Doc<'_, '_>, kb: &KnowledgeBase, mentions: &[Found], out: 
             // names in one sentence.
             let evidence_sent = match shared {
                 Some(&s) => s,
-                None if rel == "branch_of" || rel == "part_of" => match a.first() {
-                    Some(&s) => s,
-                    None => continue,
-                },
+                None if matches!(rel.as_str(), "branch_of" | "part_of" | "located_in") => {
+                    match a.first() {
+                        Some(&s) => s,
+                        None => continue,
+                    }
+                }
                 None => continue,
             };
             let tok = doc.sentence_tokens(evidence_sent).start;

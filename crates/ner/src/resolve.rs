@@ -60,7 +60,10 @@ pub(crate) fn resolve(
     let mut acc: Vec<Found> = kb;
     rules.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
     for r in rules {
-        let hits: Vec<&Found> = acc.iter().filter(|a| overlaps(&a.tokens, &r.tokens)).collect();
+        let hits: Vec<&Found> = acc
+            .iter()
+            .filter(|a| overlaps(&a.tokens, &r.tokens))
+            .collect();
         let nested_place = !hits.is_empty()
             && r.kind == EntityType::Loc
             && hits.iter().all(|h| {
@@ -90,14 +93,35 @@ pub(crate) fn resolve(
             t.kind = en.kind;
         }
     }
+    // A tagger name spelled exactly like a linked mention of this document is that entity, even
+    // when the tagger chose another type (a PER "خور مكسر" where "بخور مكسر" linked to the place).
+    let linked_here: Vec<(Vec<String>, Found)> = acc
+        .iter()
+        .filter(|f| f.entry.is_some())
+        .map(|f| (seq(doc, &f.tokens), f.clone()))
+        .collect();
+    for t in tagged.iter_mut().filter(|t| t.entry.is_none()) {
+        let s = seq(doc, &t.tokens);
+        if let Some((_, f)) = linked_here.iter().find(|(k, _)| *k == s) {
+            t.entry = f.entry;
+            t.id = f.id.clone();
+            t.kind = f.kind;
+        }
+    }
     tagged.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
     for t in tagged {
-        let hits: Vec<&Found> = acc.iter().filter(|a| overlaps(&a.tokens, &t.tokens)).collect();
+        let hits: Vec<&Found> = acc
+            .iter()
+            .filter(|a| overlaps(&a.tokens, &t.tokens))
+            .collect();
         if hits.is_empty() {
             acc.push(t);
             continue;
         }
-        if hits.iter().any(|h| !contains(&t.tokens, &h.tokens) || h.tokens == t.tokens) {
+        if hits
+            .iter()
+            .any(|h| !contains(&t.tokens, &h.tokens) || h.tokens == t.tokens)
+        {
             continue; // crosses or lies inside an accepted mention
         }
         if hits.iter().any(|h| family(h.kind) == family(t.kind)) {
@@ -106,7 +130,7 @@ pub(crate) fn resolve(
         let extra_generic = t.tokens.clone().all(|i| {
             hits.iter().any(|h| h.tokens.contains(&i))
                 || doc.is_punct(i)
-                || lex.generic_head.contains_loose(&doc.keys[i])
+                || doc.in_set(&lex.generic_head, i)
         });
         if !extra_generic {
             acc.push(t);
@@ -114,7 +138,11 @@ pub(crate) fn resolve(
     }
     for f in &mut acc {
         if f.id.is_none() {
-            f.id = Some(format!("{}:{}", type_prefix(f.kind), name_key(doc, f.tokens.clone())));
+            f.id = Some(format!(
+                "{}:{}",
+                type_prefix(f.kind),
+                name_key(doc, f.tokens.clone())
+            ));
         }
     }
     propagate_names(doc, lex, &mut acc);
@@ -127,7 +155,13 @@ pub(crate) fn resolve(
 fn seq(doc: &Doc<'_, '_>, r: &std::ops::Range<usize>) -> Vec<String> {
     r.clone()
         .enumerate()
-        .map(|(n, i)| if n == 0 { first_word_key(&doc.keys[i]) } else { doc.keys[i].clone() })
+        .map(|(n, i)| {
+            if n == 0 {
+                doc.fkeys[i].clone()
+            } else {
+                doc.keys[i].clone()
+            }
+        })
         .collect()
 }
 
@@ -137,7 +171,9 @@ fn propagate_names(doc: &Doc<'_, '_>, lex: &Lexicon, acc: &mut Vec<Found>) {
     for f in acc.iter().filter(|f| f.entry.is_none()) {
         let s = seq(doc, &f.tokens);
         let single_weak = s.len() == 1
-            && (s[0].chars().count() < 4 || lex.name_stop.contains(&s[0]) || lex.generic_head.contains(&s[0]));
+            && (s[0].chars().count() < 4
+                || lex.name_stop.contains(&s[0])
+                || lex.generic_head.contains(&s[0]));
         if single_weak || names.iter().any(|(x, _, _)| *x == s) {
             continue;
         }
@@ -150,7 +186,7 @@ fn propagate_names(doc: &Doc<'_, '_>, lex: &Lexicon, acc: &mut Vec<Found>) {
         let mut p = 0;
         while p + n <= doc.len() {
             let r = p..p + n;
-            if first_word_key(&doc.keys[p]) == s[0]
+            if doc.fkeys[p] == s[0]
                 && (1..n).all(|k| doc.keys[p + k] == s[k])
                 && !acc.iter().any(|a| overlaps(&a.tokens, &r))
             {
@@ -169,36 +205,67 @@ fn propagate_names(doc: &Doc<'_, '_>, lex: &Lexicon, acc: &mut Vec<Found>) {
     }
 }
 
-/// A lone surname joins the unique multi-word person name it ends.
+/// Name parts that say nothing on their own (عبد الله, أبو, بن).
+const WEAK_PARTS: [&str; 9] = [
+    "عبد",
+    "ابو",
+    "ابي",
+    "ابا",
+    "بن",
+    "ابن",
+    "الله",
+    "الدين",
+    "ال",
+];
+
+/// A lone family name joins the unique multi-word person name it belongs to.
 fn merge_surnames(doc: &Doc<'_, '_>, acc: &mut Vec<Found>) {
-    let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
-    for f in acc.iter().filter(|f| f.kind == EntityType::Per && f.tokens.len() >= 2) {
-        let last = first_word_key(&doc.keys[f.tokens.end - 1]);
-        if let Some(id) = &f.id {
-            let v = by_last.entry(last).or_default();
+    // Non-first words of multi-word person names → the entity ids that carry them.
+    let mut by_part: HashMap<String, Vec<String>> = HashMap::new();
+    for f in acc
+        .iter()
+        .filter(|f| f.kind == EntityType::Per && f.tokens.len() >= 2)
+    {
+        let Some(id) = &f.id else { continue };
+        for i in f.tokens.start + 1..f.tokens.end {
+            let part = first_word_key(&doc.keys[i]);
+            if part.chars().count() < 4 || WEAK_PARTS.contains(&part.as_str()) {
+                continue;
+            }
+            let v = by_part.entry(part).or_default();
             if !v.contains(id) {
                 v.push(id.clone());
             }
         }
     }
-    // Single-word person mentions that are a known surname take the full name's id.
-    for f in acc.iter_mut().filter(|f| f.kind == EntityType::Per && f.tokens.len() == 1) {
-        let k = first_word_key(&doc.keys[f.tokens.start]);
-        if let Some(ids) = by_last.get(&k)
+    // Single-word person mentions that are a known family name take the full name's id.
+    for f in acc
+        .iter_mut()
+        .filter(|f| f.kind == EntityType::Per && f.tokens.len() == 1)
+    {
+        let k = doc.fkeys[f.tokens.start].clone();
+        if let Some(ids) = by_part.get(&k)
             && ids.len() == 1
-            && f.source != Source::Kb
+            && f.entry.is_none()
         {
             f.id = Some(ids[0].clone());
         }
     }
-    // Unmarked recurrences of a distinctive surname (a nisba such as القحطاني) become mentions.
-    for (last, ids) in &by_last {
-        if ids.len() != 1 || !is_nisba(last) {
+    // Unmarked recurrences of a distinctive family name (a nisba such as القحطاني) become
+    // mentions, except in adjective position after a definite noun (النظام السوري), where a nisba
+    // is an ordinary adjective.
+    for (part, ids) in &by_part {
+        if ids.len() != 1 || !is_nisba(part) {
             continue;
         }
         for i in 0..doc.len() {
             let r = i..i + 1;
-            if first_word_key(&doc.keys[i]) == *last && !acc.iter().any(|a| overlaps(&a.tokens, &r)) {
+            if doc.fkeys[i] != *part {
+                continue;
+            }
+            let adjective = i > 0
+                && (doc.fkeys[i - 1].starts_with("ال") || acc.iter().any(|a| a.tokens.end == i));
+            if !adjective && !acc.iter().any(|a| overlaps(&a.tokens, &r)) {
                 acc.push(Found {
                     tokens: r,
                     kind: EntityType::Per,

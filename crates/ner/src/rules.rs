@@ -12,7 +12,7 @@
 use model::EntityType;
 use text::TokenKind;
 
-use crate::lexicon::{WordSet, canon, is_arabic_word, tsv_rows};
+use crate::lexicon::{WordSet, is_arabic_word, tsv_rows};
 use crate::link::{Doc, Found, Source};
 
 const NAME_RULES: &str = include_str!("../data/kb/name_rules.tsv");
@@ -29,6 +29,10 @@ pub(crate) struct Lexicon {
     pub title: WordSet,
     /// Role nouns of an apposition ("X، الباحث في ...").
     pub role: WordSet,
+    /// Nouns that open an institution's name (وزارة الدفاع الفرنسية).
+    pub institution: WordSet,
+    /// Nouns before a definite place name (منطقة الوادي الكبير).
+    pub place_head: WordSet,
 }
 
 impl Lexicon {
@@ -48,6 +52,8 @@ impl Lexicon {
             name_stop: set("name_stop"),
             title: set("title"),
             role: set("role"),
+            institution: set("institution"),
+            place_head: set("place_head"),
         }
     }
 }
@@ -64,7 +70,7 @@ pub(crate) fn kunyas(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
     while i + 1 < doc.len() {
         let k = &doc.keys[i];
         let name = &doc.keys[i + 1];
-        let ok = lex.kunya.contains_loose(k)
+        let ok = doc.in_set(&lex.kunya, i)
             && doc.a.tokens[i].kind == TokenKind::Arabic
             && is_arabic_word(name)
             && name.chars().count() >= 2
@@ -109,7 +115,7 @@ fn is_close_quote(s: &str) -> bool {
 pub(crate) fn headed_names(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for i in 0..doc.len().saturating_sub(1) {
-        if !lex.media_head.contains_loose(&doc.keys[i]) {
+        if !doc.in_set(&lex.media_head, i) {
             continue;
         }
         let j = i + 1;
@@ -117,7 +123,9 @@ pub(crate) fn headed_names(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
         if is_open_quote(tj) {
             let mut k = j + 1;
             while k < doc.len() && k <= j + 9 && !is_close_quote(doc.a.token_text(k)) {
-                if doc.sent[k] != doc.sent[j] || matches!(doc.a.token_text(k), "." | "،" | "," | "؛") {
+                if doc.sent[k] != doc.sent[j]
+                    || matches!(doc.a.token_text(k), "." | "،" | "," | "؛")
+                {
                     break;
                 }
                 k += 1;
@@ -160,7 +168,7 @@ pub(crate) fn directions(doc: &Doc<'_, '_>, lex: &Lexicon, linked: &[Found]) -> 
             continue;
         }
         let s = f.tokens.start;
-        let one = |i: usize| lex.direction.contains_loose(&doc.keys[i]);
+        let one = |i: usize| doc.in_set(&lex.direction, i);
         let mut start = None;
         if s >= 2 {
             let pair = format!("{} {}", strip_clitic(&doc.keys[s - 2]), doc.keys[s - 1]);
@@ -198,6 +206,112 @@ fn strip_clitic(k: &str) -> String {
     k.to_string()
 }
 
+/// Whether word `i` may continue a definite name chain (الدفاع, الفرنسية, لدراسات).
+fn chain_word(doc: &Doc<'_, '_>, lex: &Lexicon, i: usize) -> bool {
+    let k = &doc.keys[i];
+    doc.a.tokens[i].kind == TokenKind::Arabic
+        && is_arabic_word(k)
+        && !lex.name_stop.contains(k)
+        && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with('ل'))
+}
+
+/// Institutions: an institution noun and its definite genitive/adjective chain, "وزارة الدفاع
+/// الفرنسية", "المركز الأوروبي لدراسات مكافحة الإرهاب". An indefinite word joins only in construct
+/// with a definite one after it (مكافحة الإرهاب); a word with an attached ب/في-like preposition
+/// (بألمانيا) ends the name.
+pub(crate) fn institutions(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < doc.len() {
+        if !doc.in_set(&lex.institution, i) || doc.a.tokens[i].kind != TokenKind::Arabic {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < doc.len() && end < i + 8 && doc.sent[end] == doc.sent[i] {
+            let k = &doc.keys[end];
+            let definite = k.starts_with("ال") || k.starts_with("لل");
+            if definite && chain_word(doc, lex, end) {
+                end += 1;
+            } else if k.starts_with('ل')
+                && !definite
+                && end + 1 < doc.len()
+                && chain_word(doc, lex, end)
+            {
+                // لدراسات مكافحة الإرهاب: an indefinite ل-word in construct.
+                end += 1;
+            } else if is_arabic_word(k)
+                && !lex.name_stop.contains(k)
+                && end + 1 < doc.len()
+                && end > i + 1
+                && doc.keys[end + 1].starts_with("ال")
+                && doc.a.tokens[end - 1].kind == TokenKind::Arabic
+                && doc.keys[end - 1].starts_with('ل')
+                && !doc.keys[end - 1].starts_with("ال")
+            {
+                end += 1; // construct after an ل-word: لدراسات مكافحة الإرهاب
+            } else {
+                break;
+            }
+        }
+        // The chain must end on a definite word and hold at least one.
+        while end > i + 1
+            && !doc.keys[end - 1].starts_with("ال")
+            && !doc.keys[end - 1].starts_with("لل")
+        {
+            end -= 1;
+        }
+        if end > i + 1 {
+            out.push(Found {
+                tokens: i..end,
+                kind: EntityType::Org,
+                entry: None,
+                id: None,
+                source: Source::Rule,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Definite place names after a place noun: "بمنطقة الوادي الكبير" gives الوادي الكبير.
+pub(crate) fn headed_places(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
+    let mut out = Vec::new();
+    for i in 0..doc.len().saturating_sub(1) {
+        let k = &doc.keys[i];
+        // The head is indefinite (construct state): "منطقة", not "المنطقة".
+        if !doc.in_set(&lex.place_head, i)
+            || k.contains("ال") && lex.place_head.contains(&k.replacen("ال", "", 1))
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < doc.len()
+            && end < i + 4
+            && doc.sent[end] == doc.sent[i]
+            && doc.keys[end].starts_with("ال")
+            && chain_word(doc, lex, end)
+            // A nisba after the name describes it (السخنة الصحراوية, الحسكة الشمالية).
+            && !(end > i + 1 && (doc.keys[end].ends_with("يه") || is_nisba(&doc.keys[end])))
+        {
+            end += 1;
+        }
+        if end > i + 1 {
+            out.push(Found {
+                tokens: i + 1..end,
+                kind: EntityType::Loc,
+                entry: None,
+                id: None,
+                source: Source::Rule,
+            });
+        }
+    }
+    out
+}
+
 /// Persons named in an apposition: "أشار فنسنت فوشيه، الباحث في ..." — the words before a comma
 /// that is followed by a role noun (الباحث، محرر، زعيم، المعروف ...).
 pub(crate) fn appositives(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
@@ -206,8 +320,10 @@ pub(crate) fn appositives(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
         if !matches!(doc.a.token_text(c), "،" | ",") {
             continue;
         }
-        let Some(n) = (c + 1..doc.len()).find(|&j| !doc.is_quote(j)) else { continue };
-        if !lex.role.contains_loose(&doc.keys[n]) {
+        let Some(n) = (c + 1..doc.len()).find(|&j| !doc.is_quote(j)) else {
+            continue;
+        };
+        if !doc.in_set(&lex.role, n) {
             continue;
         }
         if let Some(r) = name_before(doc, lex, c) {
@@ -226,14 +342,25 @@ pub(crate) fn appositives(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
 /// Backward capture of an unrecognised person name that ends at token `end` (exclusive): up to four
 /// Arabic words, stopping at punctuation, stop words and titles. Used only next to relation
 /// triggers, where a name is expected.
-pub(crate) fn name_before(doc: &Doc<'_, '_>, lex: &Lexicon, end: usize) -> Option<std::ops::Range<usize>> {
+pub(crate) fn name_before(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    end: usize,
+) -> Option<std::ops::Range<usize>> {
     let mut start = end;
     while start > 0 && end - start < 5 {
         let j = start - 1;
         let k = &doc.keys[j];
+        // A definite word inside a name (not its last word, not a nisba) only follows عبد/أبو/بن
+        // (عبد الله): otherwise it is the noun before the name (اعتقلت القوات عمر ...).
+        let inner_definite = j + 1 < end
+            && k.starts_with("ال")
+            && !is_nisba(k)
+            && !(j > 0 && ["عبد", "ابو", "ابي", "بن", "ابن"].contains(&doc.keys[j - 1].as_str()));
         if doc.a.tokens[j].kind != TokenKind::Arabic
             || !is_arabic_word(k)
-            || lex.name_stop.contains_loose(k)
+            || inner_definite
+            || doc.in_set(&lex.name_stop, j)
             || lex.title.contains(k)
             || lex.role.contains(k)
             || lex.generic_head.contains(k)
@@ -243,18 +370,28 @@ pub(crate) fn name_before(doc: &Doc<'_, '_>, lex: &Lexicon, end: usize) -> Optio
         }
         start = j;
     }
+    // Arabic news sentences open with the verb (قتل أحمد الزبيدي ...): a long capture that starts
+    // the sentence loses its first word.
+    let sent_start = doc.sentence_tokens(doc.sent[end.saturating_sub(1)]).start;
+    if start == sent_start && end - start >= 3 {
+        start += 1;
+    }
     (end - start >= 2).then_some(start..end)
 }
 
 /// Forward capture of a name starting at `start`: up to four Arabic words (a kunya's nisbas
 /// included), stopping at punctuation and stop words.
-pub(crate) fn name_after(doc: &Doc<'_, '_>, lex: &Lexicon, start: usize) -> Option<std::ops::Range<usize>> {
+pub(crate) fn name_after(
+    doc: &Doc<'_, '_>,
+    lex: &Lexicon,
+    start: usize,
+) -> Option<std::ops::Range<usize>> {
     let mut end = start;
     while end < doc.len() && end - start < 4 {
         let k = &doc.keys[end];
         if doc.a.tokens[end].kind != TokenKind::Arabic
             || !is_arabic_word(k)
-            || (end > start && lex.name_stop.contains_loose(k))
+            || (end > start && doc.in_set(&lex.name_stop, end))
             || doc.sent[end] != doc.sent[start]
         {
             break;
@@ -274,12 +411,25 @@ pub(crate) fn name_key(doc: &Doc<'_, '_>, tokens: std::ops::Range<usize>) -> Str
             continue;
         }
         if n == 0 {
-            parts.push(first_word_key(k));
+            parts.push(doc.fkeys[i].clone());
         } else {
             parts.push(k.clone());
         }
     }
     parts.join("-")
+}
+
+/// Key of a word without a leading conjunction و/ف when the text layer segmented one off
+/// (`prefix`; وحسام → حسام): the text layer's clitic analysis is lexicon-guarded, ours would not be.
+pub(crate) fn conjunction_free_key(k: &str, prefix: &str) -> String {
+    let p = crate::lexicon::canon(prefix);
+    if let Some(c) = ["و", "ف"].into_iter().find(|c| p.starts_with(c))
+        && let Some(rest) = k.strip_prefix(c)
+        && rest.chars().count() >= 3
+    {
+        return rest.to_string();
+    }
+    k.to_string()
 }
 
 /// First word of a name with clitics before the article removed (ولل/بال/وال → ال). A lone و/ب/ل
@@ -306,6 +456,7 @@ pub(crate) fn first_word_key(k: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::canon;
 
     fn spans(text: &str, f: impl Fn(&Doc<'_, '_>, &Lexicon) -> Vec<Found>) -> Vec<String> {
         let a = text::analyze(text);
@@ -323,13 +474,19 @@ mod tests {
 
     #[test]
     fn kunya_with_nisbas_is_a_person() {
-        let v = spans("ظهر أبو عمر الشيشاني في تسجيل، وقال إن أبا قتادة الفلسطيني غادر.", kunyas);
+        let v = spans(
+            "ظهر أبو عمر الشيشاني في تسجيل، وقال إن أبا قتادة الفلسطيني غادر.",
+            kunyas,
+        );
         assert_eq!(v, vec!["أبو عمر الشيشاني", "أبا قتادة الفلسطيني"]);
     }
 
     #[test]
     fn quoted_and_latin_names_after_media_nouns() {
-        let v = spans("نشر موقع «مرصد الجهاد» تقريرا، كما نقلت مجلة Foreign Affairs عنه.", headed_names);
+        let v = spans(
+            "نشر موقع «مرصد الجهاد» تقريرا، كما نقلت مجلة Foreign Affairs عنه.",
+            headed_names,
+        );
         assert_eq!(v, vec!["مرصد الجهاد", "Foreign Affairs"]);
     }
 

@@ -10,8 +10,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use model::EntityType;
 use marsad_ner::{NerOutput, Recognizer};
+use model::EntityType;
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -82,7 +82,9 @@ fn resolve(rec: &Recognizer, out: &NerOutput, name: &str, ty: Option<&str>) -> V
                 // A clitic written apart (لـ «البوابة») or a dangling article is not a word.
                 mw.remove(0);
             }
-            mw == gw || mw.iter().map(|x| strip_all(x)).collect::<Vec<_>>() == gw.iter().map(|x| strip_all(x)).collect::<Vec<_>>()
+            mw == gw
+                || mw.iter().map(|x| strip_all(x)).collect::<Vec<_>>()
+                    == gw.iter().map(|x| strip_all(x)).collect::<Vec<_>>()
         });
         hit |= words(&e.name) == w;
         if hit && !ids.contains(&e.id) {
@@ -105,15 +107,12 @@ fn strip_all(w: &str) -> String {
     s
 }
 
-#[test]
-fn seed_entities_and_relations_recall() {
-    let Some(root) = shared() else {
-        eprintln!("SKIP: ../shared/gold/seeds.gold.json not found (run inside the Marsad workspace with the shared data)");
-        return;
-    };
-    let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("gold/seeds.gold.json")).expect("gold")).expect("json");
-    let rec = Recognizer::bundled().expect("recognizer");
+/// `(entity recall, relation recall, distinct ISIS ids)` of a recognizer on the seeds.
+fn measure(root: &std::path::Path, rec: &Recognizer) -> (f64, f64, usize) {
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("gold/seeds.gold.json")).expect("gold"),
+    )
+    .expect("json");
     eprintln!("tagger in use: {}", rec.has_tagger());
     let (mut ent_total, mut ent_found, mut rel_total, mut rel_found) = (0, 0, 0, 0);
     let mut isis_ids = HashSet::new();
@@ -130,9 +129,14 @@ fn seed_entities_and_relations_recall() {
         }
         if let Some(map) = doc["entities"].as_object() {
             for (ty, names) in map {
-                for n in names.as_array().into_iter().flatten().filter_map(|n| n.as_str()) {
+                for n in names
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|n| n.as_str())
+                {
                     ent_total += 1;
-                    if resolve(&rec, &out, n, Some(ty)).is_empty() {
+                    if resolve(rec, &out, n, Some(ty)).is_empty() {
                         eprintln!("{file}: MISSED {ty} {n}");
                     } else {
                         ent_found += 1;
@@ -142,8 +146,8 @@ fn seed_entities_and_relations_recall() {
         }
         for r in doc["relations"].as_array().into_iter().flatten() {
             rel_total += 1;
-            let s = resolve(&rec, &out, r["subject"].as_str().unwrap_or(""), None);
-            let o = resolve(&rec, &out, r["object"].as_str().unwrap_or(""), None);
+            let s = resolve(rec, &out, r["subject"].as_str().unwrap_or(""), None);
+            let o = resolve(rec, &out, r["object"].as_str().unwrap_or(""), None);
             let rel = r["relation"].as_str().unwrap_or("");
             let ok = out
                 .relations
@@ -155,16 +159,41 @@ fn seed_entities_and_relations_recall() {
                 eprintln!("{file}: MISSED relation {r} (subject ids {s:?}, object ids {o:?})");
             }
         }
-        for m in out.entities.iter().filter(|e| e.name == "داعش" || e.id == "org:isis") {
+        for m in out
+            .entities
+            .iter()
+            .filter(|e| e.name == "داعش" || e.id == "org:isis")
+        {
             isis_ids.insert(m.id.clone());
         }
     }
     let er = ent_found as f64 / ent_total.max(1) as f64;
     let rr = rel_found as f64 / rel_total.max(1) as f64;
-    eprintln!("seed entity recall {ent_found}/{ent_total} = {er:.3}; relation recall {rel_found}/{rel_total} = {rr:.3}");
-    assert_eq!(isis_ids.len(), 1, "ISIS has one id across the seeds: {isis_ids:?}");
-    // Thresholds we honestly reach (see the crate report); raise them when recall improves.
-    let (min_e, min_r) = if rec.has_tagger() { (0.90, 0.99) } else { (0.70, 0.99) };
-    assert!(er >= min_e, "entity recall {er:.3} < {min_e}");
-    assert!(rr >= min_r, "relation recall {rr:.3} < {min_r}");
+    eprintln!(
+        "seed entity recall {ent_found}/{ent_total} = {er:.3}; relation recall {rel_found}/{rel_total} = {rr:.3}"
+    );
+    (er, rr, isis_ids.len())
+}
+
+#[test]
+fn seed_entities_and_relations_recall() {
+    let Some(root) = shared() else {
+        eprintln!(
+            "SKIP: ../shared/gold/seeds.gold.json not found (run inside the Marsad workspace with the shared data)"
+        );
+        return;
+    };
+    let rec = Recognizer::bundled().expect("recognizer");
+    // Knowledge base and rules alone (what runs when the tagger model is absent).
+    let (er0, rr0, isis0) = measure(&root, &rec.clone().without_tagger());
+    assert_eq!(isis0, 1, "ISIS has one id across the seeds");
+    assert!(er0 >= 0.90, "entity recall without tagger {er0:.3} < 0.90");
+    assert!(rr0 >= 0.99, "relation recall without tagger {rr0:.3}");
+    if rec.has_tagger() {
+        // Thresholds we honestly reach (see the crate report); raise them when recall improves.
+        let (er, rr, isis) = measure(&root, &rec);
+        assert_eq!(isis, 1, "ISIS has one id across the seeds");
+        assert!(er >= 0.95, "entity recall {er:.3} < 0.95");
+        assert!(rr >= 0.99, "relation recall {rr:.3} < 0.99");
+    }
 }

@@ -76,10 +76,32 @@ fn range(c: &Option<IncidentCount>) -> String {
 }
 
 const EVENT_COLUMNS: &[&str] = &[
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
-    "fatalities", "wounded", "kidnapped", "arrested", "qualifiers", "confidence", "evidence",
-    "incident_id", "date_end", "acled", "doc_id",
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "wounded",
+    "kidnapped",
+    "arrested",
+    "qualifiers",
+    "confidence",
+    "evidence",
+    "incident_id",
+    "date_end",
+    "acled",
+    "doc_id",
 ];
 
 fn event_record(e: &EventRow) -> Vec<String> {
@@ -114,21 +136,52 @@ fn event_record(e: &EventRow) -> Vec<String> {
 }
 
 const INCIDENT_COLUMNS: &[&str] = &[
-    "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-    "fatalities", "fatalities_min", "fatalities_max", "wounded", "wounded_min", "wounded_max",
-    "kidnapped", "arrested", "disputed", "disputed_fields", "n_sources", "n_events", "date_end",
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "fatalities",
+    "fatalities_min",
+    "fatalities_max",
+    "wounded",
+    "wounded_min",
+    "wounded_max",
+    "kidnapped",
+    "arrested",
+    "disputed",
+    "disputed_fields",
+    "n_sources",
+    "n_events",
+    "date_end",
     "source_events",
 ];
 
 fn incident_record(i: &IncidentRow) -> Vec<String> {
-    let c = |c: &Option<IncidentCount>| c.as_ref().map(|c| c.consensus.to_string()).unwrap_or_default();
+    let c = |c: &Option<IncidentCount>| {
+        c.as_ref()
+            .map(|c| c.consensus.to_string())
+            .unwrap_or_default()
+    };
     let lo = |c: &Option<IncidentCount>| c.as_ref().map(|c| c.min.to_string()).unwrap_or_default();
     let hi = |c: &Option<IncidentCount>| c.as_ref().map(|c| c.max.to_string()).unwrap_or_default();
     let sources: Vec<String> = i
         .sources
         .iter()
-        .map(|s| s.event.url.clone().unwrap_or_else(|| s.event.source.clone()))
+        .map(|s| {
+            s.event
+                .url
+                .clone()
+                .unwrap_or_else(|| s.event.source.clone())
+        })
         .collect();
     vec![
         i.id.clone(),
@@ -157,11 +210,19 @@ fn incident_record(i: &IncidentRow) -> Vec<String> {
         i.n_sources.to_string(),
         i.n_events.to_string(),
         opt(&i.date_end),
-        i.sources.iter().map(|s| s.event_id.as_str()).collect::<Vec<_>>().join(" "),
+        i.sources
+            .iter()
+            .map(|s| s.event_id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
     ]
 }
 
-fn write_csv(w: &mut dyn Write, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+fn write_csv(
+    w: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<()> {
     let mut c = csv::Writer::from_writer(w);
     c.write_record(header)?;
     for r in rows {
@@ -234,7 +295,10 @@ pub fn write_events(w: &mut dyn Write, format: Format, rows: &[EventRow]) -> Res
         }
         Format::Parquet => write_parquet(w, EVENT_COLUMNS, rows.iter().map(event_record))?,
         Format::Table => {
-            writeln!(w, "date\ttype/subtype\tplace\tcountry\tperpetrator\tkilled\twounded\tincident\tsource")?;
+            writeln!(
+                w,
+                "date\ttype/subtype\tplace\tcountry\tperpetrator\tkilled\twounded\tincident\tsource"
+            )?;
             for e in rows {
                 writeln!(
                     w,
@@ -245,8 +309,12 @@ pub fn write_events(w: &mut dyn Write, format: Format, rows: &[EventRow]) -> Res
                     e.place.as_deref().unwrap_or("-"),
                     e.country.as_deref().unwrap_or("-"),
                     e.perpetrator.as_deref().unwrap_or("-"),
-                    e.killed.as_ref().map_or("-".into(), |c| c.value.to_string()),
-                    e.wounded.as_ref().map_or("-".into(), |c| c.value.to_string()),
+                    e.killed
+                        .as_ref()
+                        .map_or("-".into(), |c| c.value.to_string()),
+                    e.wounded
+                        .as_ref()
+                        .map_or("-".into(), |c| c.value.to_string()),
                     e.incident_id.as_deref().unwrap_or("-"),
                     e.source,
                 )?;
@@ -274,7 +342,10 @@ pub fn write_incidents(w: &mut dyn Write, format: Format, rows: &[IncidentRow]) 
         }
         Format::Parquet => write_parquet(w, INCIDENT_COLUMNS, rows.iter().map(incident_record))?,
         Format::Table => {
-            writeln!(w, "date\ttype/subtype\tplace\tcountry\tperpetrator\tkilled\twounded\tsources\tdisputed\tid")?;
+            writeln!(
+                w,
+                "date\ttype/subtype\tplace\tcountry\tperpetrator\tkilled\twounded\tsources\tdisputed\tid"
+            )?;
             for i in rows {
                 writeln!(
                     w,
@@ -288,7 +359,11 @@ pub fn write_incidents(w: &mut dyn Write, format: Format, rows: &[IncidentRow]) 
                     range(&i.killed),
                     range(&i.wounded),
                     i.n_sources,
-                    if i.disputed { i.disputed_fields.join(",") } else { "-".into() },
+                    if i.disputed {
+                        i.disputed_fields.join(",")
+                    } else {
+                        "-".into()
+                    },
                     i.id,
                 )?;
             }
@@ -351,7 +426,11 @@ fn parquet_kind(col: &str) -> u8 {
 }
 
 #[cfg(feature = "parquet")]
-fn write_parquet(w: &mut dyn Write, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+fn write_parquet(
+    w: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<()> {
     use std::sync::Arc;
 
     use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
@@ -378,10 +457,14 @@ fn write_parquet(w: &mut dyn Write, header: &[&str], rows: impl Iterator<Item = 
             let cells = rows.iter().map(|r| r.get(i).filter(|s| !s.is_empty()));
             match parquet_kind(h) {
                 1 => Arc::new(Int64Array::from(
-                    cells.map(|c| c.and_then(|s| s.parse::<i64>().ok())).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| c.and_then(|s| s.parse::<i64>().ok()))
+                        .collect::<Vec<_>>(),
                 )),
                 2 => Arc::new(Float64Array::from(
-                    cells.map(|c| c.and_then(|s| s.parse::<f64>().ok())).collect::<Vec<_>>(),
+                    cells
+                        .map(|c| c.and_then(|s| s.parse::<f64>().ok()))
+                        .collect::<Vec<_>>(),
                 )),
                 _ => Arc::new(StringArray::from(
                     cells.map(|c| c.map(String::as_str)).collect::<Vec<_>>(),
@@ -389,20 +472,28 @@ fn write_parquet(w: &mut dyn Write, header: &[&str], rows: impl Iterator<Item = 
             }
         })
         .collect();
-    let batch = RecordBatch::try_new(schema.clone(), columns).map_err(|e| crate::Error::Parquet(e.to_string()))?;
+    let batch = RecordBatch::try_new(schema.clone(), columns)
+        .map_err(|e| crate::Error::Parquet(e.to_string()))?;
     // ArrowWriter needs an owned Write + Send; buffer, then copy out.
     let mut buf = Vec::new();
     {
-        let mut pw = ArrowWriter::try_new(&mut buf, schema, None).map_err(|e| crate::Error::Parquet(e.to_string()))?;
-        pw.write(&batch).map_err(|e| crate::Error::Parquet(e.to_string()))?;
-        pw.close().map_err(|e| crate::Error::Parquet(e.to_string()))?;
+        let mut pw = ArrowWriter::try_new(&mut buf, schema, None)
+            .map_err(|e| crate::Error::Parquet(e.to_string()))?;
+        pw.write(&batch)
+            .map_err(|e| crate::Error::Parquet(e.to_string()))?;
+        pw.close()
+            .map_err(|e| crate::Error::Parquet(e.to_string()))?;
     }
     w.write_all(&buf)?;
     Ok(())
 }
 
 #[cfg(not(feature = "parquet"))]
-fn write_parquet(_w: &mut dyn Write, _header: &[&str], _rows: impl Iterator<Item = Vec<String>>) -> Result<()> {
+fn write_parquet(
+    _w: &mut dyn Write,
+    _header: &[&str],
+    _rows: impl Iterator<Item = Vec<String>>,
+) -> Result<()> {
     let _ = parquet_kind;
     Err(crate::Error::Parquet(
         "this build has no Parquet support (enable the `parquet` feature)".into(),

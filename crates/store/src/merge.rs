@@ -11,11 +11,12 @@
 //!    attack). When both carry a subtype, the subtypes are equal.
 //! 2. **Date**: both have a date window and the windows overlap (`a.start <= b.end && b.start <=
 //!    a.end`); two day-precision dates may be one day apart (overnight attacks, time zones). An
-//!    unknown-precision window ("recently") overlapping a day counts. An event without any date gets
-//!    the window *one year before its article's publication date up to that date* and is then
-//!    *weak*: it merges only with a dated event (never with another undated one), only on a strong
-//!    place match (same place name, or both at city/point precision within 50 km) and only when
-//!    both name the same perpetrator entity.
+//!    event without any date, or with an `unknown`-precision date ("recently", "the last attack"),
+//!    gets the window *one year before its publication date (or the end of its unknown window) up
+//!    to that day*, so a vague window overlapping a day counts, and is then *weak*: it merges only with a dated event (never with another undated one), only on a strong
+//!    place match (same place name, or both at city/point precision within 50 km) with every
+//!    member, and only when at least one dated member at such a place names the same perpetrator
+//!    entity (the anchor).
 //! 3. **Place**: both have a location, their countries (when both known) are equal, and one of:
 //!    the same match-normalised place name; both finer than country with coordinates within
 //!    [`MAX_KM`] km; one is an admin1 area whose name is the other's admin1 (containment); one has
@@ -115,14 +116,31 @@ impl EventView {
     }
 }
 
+/// The window and precision merging uses for an event. An explicit date keeps its window. No
+/// date, or a date of `unknown` precision (a "recently" the extractor bounded by guesswork), is
+/// *weak*: its window becomes the year before it ends (the publication date when there is no
+/// date) and its precision `None`, so it merges only through an anchor (see the module doc).
+pub fn weigh_date(
+    date: Option<(NaiveDate, NaiveDate)>,
+    precision: Option<Precision>,
+    doc_date: Option<NaiveDate>,
+) -> (Option<(NaiveDate, NaiveDate)>, Option<Precision>) {
+    match (date, precision) {
+        (Some((_, e)), Some(Precision::Unknown)) => (
+            Some((e - chrono::Duration::days(UNDATED_LOOKBACK_DAYS), e)),
+            None,
+        ),
+        (Some(d), p) => (Some(d), p.or(Some(Precision::Unknown))),
+        (None, _) => (event_window(None, doc_date), None),
+    }
+}
+
 /// The window an event is looked up with: its date, or the year before publication.
 pub fn event_window(
     date: Option<(NaiveDate, NaiveDate)>,
     doc_date: Option<NaiveDate>,
 ) -> Option<(NaiveDate, NaiveDate)> {
-    date.or_else(|| {
-        doc_date.map(|d| (d - chrono::Duration::days(UNDATED_LOOKBACK_DAYS), d))
-    })
+    date.or_else(|| doc_date.map(|d| (d - chrono::Duration::days(UNDATED_LOOKBACK_DAYS), d)))
 }
 
 fn types_compatible(a: &EventView, b: &EventView) -> bool {
@@ -172,7 +190,10 @@ fn place_compatible(a: &EventView, b: &EventView) -> Option<(f64, bool)> {
     {
         return Some((1.0, true));
     }
-    let (ra, rb) = (geo_rank(a.geo_precision.as_deref()), geo_rank(b.geo_precision.as_deref()));
+    let (ra, rb) = (
+        geo_rank(a.geo_precision.as_deref()),
+        geo_rank(b.geo_precision.as_deref()),
+    );
     let same_country = matches!((&a.country, &b.country), (Some(x), Some(y)) if x == y);
     if same_country && (ra == 1 || rb == 1) {
         return Some((0.3, false));
@@ -227,7 +248,7 @@ pub fn compatible(a: &EventView, b: &EventView) -> Option<f64> {
         (Some(_), Some(_)) => return None,
         _ => 0.3,
     };
-    if (a.undated() || b.undated()) && !(strong && perp == 1.0) {
+    if (a.undated() || b.undated()) && !strong {
         return None;
     }
     let killed = match (a.killed, b.killed) {
@@ -242,6 +263,18 @@ pub fn fits(e: &EventView, members: &[EventView]) -> Option<f64> {
     // Two events of one document are two incidents: de-duplicating inside an article is the
     // extractor's job, and twin attacks are reported side by side.
     if members.is_empty() || members.iter().any(|m| m.doc_seq == e.doc_seq) {
+        return None;
+    }
+    // An undated report needs an anchor: a dated member at a strongly matching place naming the
+    // same perpetrator entity.
+    if e.undated()
+        && !members.iter().any(|m| {
+            !m.undated()
+                && e.perpetrator.is_some()
+                && m.perpetrator == e.perpetrator
+                && place_compatible(e, m).is_some_and(|(_, strong)| strong)
+        })
+    {
         return None;
     }
     let mut total = 0.0;
@@ -358,20 +391,33 @@ pub fn consensus(members: &[EventView]) -> Option<Consensus> {
     let date = explicit
         .iter()
         .min_by_key(|(s, e, _)| {
-            let n = explicit.iter().filter(|(s2, e2, _)| s2 == s && e2 == e).count();
+            let n = explicit
+                .iter()
+                .filter(|(s2, e2, _)| s2 == s && e2 == e)
+                .count();
             ((*e - *s).num_days(), std::cmp::Reverse(n), *s)
         })
         .cloned();
-    let window = members.iter().filter_map(|m| m.window).fold(None, |acc, (s, e)| match acc {
-        None => Some((s, e)),
-        Some((a, b)) => Some((a.min(s), b.max(e))),
-    });
+    let window = members
+        .iter()
+        .filter_map(|m| m.window)
+        .fold(None, |acc, (s, e)| match acc {
+            None => Some((s, e)),
+            Some((a, b)) => Some((a.min(s), b.max(e))),
+        });
     let place_from = (0..members.len())
         .filter(|&i| members[i].place_norm.is_some() || members[i].country.is_some())
         .max_by_key(|&i| {
             let m = &members[i];
-            let n = members.iter().filter(|o| o.place_norm == m.place_norm).count();
-            (geo_rank(m.geo_precision.as_deref()), n, std::cmp::Reverse(i))
+            let n = members
+                .iter()
+                .filter(|o| o.place_norm == m.place_norm)
+                .count();
+            (
+                geo_rank(m.geo_precision.as_deref()),
+                n,
+                std::cmp::Reverse(i),
+            )
         });
     let perpetrator = most_frequent(members.iter().filter_map(|m| m.perpetrator.clone()))
         .map(|id| {
@@ -431,6 +477,35 @@ pub fn consensus(members: &[EventView]) -> Option<Consensus> {
     })
 }
 
+/// Relaxed compatibility between an event of a near-duplicate copy and an event of its original:
+/// the same text produced both, so only the type must agree and present dates/countries must not
+/// contradict each other.
+pub fn copy_compatible(copy: &EventView, orig: &EventView) -> Option<f64> {
+    if !types_compatible(copy, orig) {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (&copy.country, &orig.country)
+        && a != b
+    {
+        return None;
+    }
+    if !copy.undated()
+        && !orig.undated()
+        && let (Some(_), Some(_)) = (copy.window, orig.window)
+        && date_compatible(copy, orig).is_none()
+    {
+        return None;
+    }
+    Some(
+        compatible(copy, orig).unwrap_or(0.1)
+            + if copy.place_norm == orig.place_norm {
+                0.5
+            } else {
+                0.0
+            },
+    )
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -440,7 +515,15 @@ pub(crate) mod tests {
     }
 
     /// A dated, placed attack for tests.
-    pub(crate) fn ev(id: &str, doc: i64, date: &str, place: &str, country: &str, lat: f64, lon: f64) -> EventView {
+    pub(crate) fn ev(
+        id: &str,
+        doc: i64,
+        date: &str,
+        place: &str,
+        country: &str,
+        lat: f64,
+        lon: f64,
+    ) -> EventView {
         EventView {
             id: id.into(),
             doc_seq: doc,
@@ -486,7 +569,10 @@ pub(crate) mod tests {
         let mut far = ev("c", 3, "2024-03-22", "سانت بطرسبرغ", "RU", 59.93, 30.33);
         assert!(compatible(&a, &far).is_none());
         far.geo_precision = Some("country".into());
-        assert!(compatible(&a, &far).is_some(), "country-only place contains the city");
+        assert!(
+            compatible(&a, &far).is_some(),
+            "country-only place contains the city"
+        );
     }
 
     #[test]
@@ -495,7 +581,10 @@ pub(crate) mod tests {
         let b = ev("b", 2, "2023-02-17", "بادية السخنة", "SY", 34.70, 38.80);
         assert!(compatible(&a, &b).is_some());
         let c = ev("c", 3, "2023-02-17", "تدمر", "SY", 34.56, 38.28);
-        assert!(compatible(&a, &c).is_none(), "Palmyra is ~55 km from Sukhnah");
+        assert!(
+            compatible(&a, &c).is_none(),
+            "Palmyra is ~55 km from Sukhnah"
+        );
     }
 
     #[test]
@@ -505,12 +594,18 @@ pub(crate) mod tests {
         u.window = event_window(None, Some(d("2024-07-20")));
         u.precision = None;
         assert!(u.undated());
-        assert!(compatible(&a, &u).is_some());
+        assert!(fits(&u, std::slice::from_ref(&a)).is_some());
         u.perpetrator = None;
-        assert!(compatible(&a, &u).is_none(), "undated needs the same perpetrator");
+        assert!(
+            fits(&u, std::slice::from_ref(&a)).is_none(),
+            "undated needs the same perpetrator"
+        );
         let mut u2 = u.clone();
         u2.perpetrator = Some("org:isis".into());
-        assert!(compatible(&u2, &u2.clone()).is_none(), "two undated never merge");
+        assert!(
+            compatible(&u2, &u2.clone()).is_none(),
+            "two undated never merge"
+        );
     }
 
     #[test]
@@ -523,7 +618,10 @@ pub(crate) mod tests {
         c.killed = Some(Count::exact(145));
         let s = consensus(&[a, b, c]).expect("consensus");
         let k = s.killed.expect("killed");
-        assert_eq!((k.consensus, k.min, k.max, k.disputed), (145, 137, 145, true));
+        assert_eq!(
+            (k.consensus, k.min, k.max, k.disputed),
+            (145, 137, 145, true)
+        );
         assert_eq!(s.disputed, vec!["killed"]);
         assert_eq!(s.n_sources, 3);
     }
@@ -538,26 +636,4 @@ pub(crate) mod tests {
         let s = consensus(&[c, a]).expect("consensus");
         assert_eq!(s.kind, EventType::Attack);
     }
-}
-
-/// Relaxed compatibility between an event of a near-duplicate copy and an event of its original:
-/// the same text produced both, so only the type must agree and present dates/countries must not
-/// contradict each other.
-pub fn copy_compatible(copy: &EventView, orig: &EventView) -> Option<f64> {
-    if !types_compatible(copy, orig) {
-        return None;
-    }
-    if let (Some(a), Some(b)) = (&copy.country, &orig.country)
-        && a != b
-    {
-        return None;
-    }
-    if !copy.undated()
-        && !orig.undated()
-        && let (Some(_), Some(_)) = (copy.window, orig.window)
-        && date_compatible(copy, orig).is_none()
-    {
-        return None;
-    }
-    Some(compatible(copy, orig).unwrap_or(0.1) + if copy.place_norm == orig.place_norm { 0.5 } else { 0.0 })
 }

@@ -59,6 +59,9 @@ fn to_i64(v: u64) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
 }
 
+/// id, type, name, name_en, wikidata of an entity row.
+type EntityHead = (String, String, String, Option<String>, Option<String>);
+
 type CountCols = (Option<i64>, Option<String>, Option<i64>, Option<i64>);
 
 fn count_cols(c: &Option<Count>) -> CountCols {
@@ -114,7 +117,11 @@ fn locate(text: &str, ev_start: usize, ev_end: usize, needle: &str) -> Option<(u
         return None;
     }
     let n = needle.chars().count();
-    let ev: String = text.chars().skip(ev_start).take(ev_end.saturating_sub(ev_start)).collect();
+    let ev: String = text
+        .chars()
+        .skip(ev_start)
+        .take(ev_end.saturating_sub(ev_start))
+        .collect();
     if let Some(b) = ev.find(needle) {
         let s = ev_start + char_offset(&ev, b);
         return Some((s, s + n));
@@ -150,17 +157,18 @@ fn view_from_row(r: &Row<'_>) -> rusqlite::Result<EventView> {
         _ => None,
     };
     let place: Option<String> = r.get(7)?;
+    let (window, precision) = merge::weigh_date(
+        date,
+        precision.as_deref().and_then(parse_enum::<Precision>),
+        doc_date,
+    );
     Ok(EventView {
         id: r.get(0)?,
         doc_seq: r.get(1)?,
         kind: parse_enum(&kind).unwrap_or(EventType::Other),
         subtype: r.get(3)?,
-        window: merge::event_window(date, doc_date),
-        precision: if date.is_some() {
-            precision.as_deref().and_then(parse_enum::<Precision>)
-        } else {
-            None
-        },
+        window,
+        precision,
         place_norm: place.as_deref().map(text::normalize::match_form),
         place,
         country: r.get(8)?,
@@ -225,11 +233,20 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
 }
 
 /// Does an actor query match an event (perpetrator or target, by id or name)?
-fn actor_matches(q: &str, qn: &str, perp_id: Option<&str>, names: &[&str], target_ids: &[&str]) -> bool {
+fn actor_matches(
+    q: &str,
+    qn: &str,
+    perp_id: Option<&str>,
+    names: &[&str],
+    target_ids: &[&str],
+) -> bool {
     if perp_id == Some(q) || target_ids.contains(&q) {
         return true;
     }
-    !qn.is_empty() && names.iter().any(|n| text::normalize::match_form(n).contains(qn))
+    !qn.is_empty()
+        && names
+            .iter()
+            .any(|n| text::normalize::match_form(n).contains(qn))
 }
 
 impl SqliteStore {
@@ -266,7 +283,11 @@ impl SqliteStore {
     pub fn contains(&self, doc_id: &str) -> Result<bool> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM documents WHERE id = ?1", [doc_id], |_| Ok(()))
+            .query_row(
+                "SELECT 1 FROM documents WHERE id = ?1",
+                [doc_id],
+                |_| Ok(()),
+            )
             .optional()?
             .is_some())
     }
@@ -366,7 +387,8 @@ impl SqliteStore {
 fn find_duplicate(tx: &Transaction<'_>, sig: &Signature) -> Result<Option<(i64, f64)>> {
     let mut cands: Vec<i64> = Vec::new();
     {
-        let mut st = tx.prepare_cached("SELECT doc_seq FROM doc_lsh WHERE band = ?1 AND key = ?2")?;
+        let mut st =
+            tx.prepare_cached("SELECT doc_seq FROM doc_lsh WHERE band = ?1 AND key = ?2")?;
         for (b, key) in sig.band_keys().iter().enumerate() {
             let rows = st.query_map(params![b as i64, key], |r| r.get::<_, i64>(0))?;
             for r in rows {
@@ -444,7 +466,9 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
     if let Some(sig) = &sig {
         tx.prepare_cached("INSERT INTO doc_minhash (doc_seq, sig) VALUES (?1, ?2)")?
             .execute(params![seq, sig.to_bytes()])?;
-        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO doc_lsh (band, key, doc_seq) VALUES (?1, ?2, ?3)")?;
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO doc_lsh (band, key, doc_seq) VALUES (?1, ?2, ?3)",
+        )?;
         for (b, key) in sig.band_keys().iter().enumerate() {
             st.execute(params![b as i64, key, seq])?;
         }
@@ -500,7 +524,11 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
     let mut seen = HashSet::new();
     let mut gids = Vec::with_capacity(x.events.len());
     for (i, ev) in x.events.iter().enumerate() {
-        let local = if ev.id.is_empty() { format!("e{i}") } else { ev.id.clone() };
+        let local = if ev.id.is_empty() {
+            format!("e{i}")
+        } else {
+            ev.id.clone()
+        };
         let mut gid = format!("{prefix}:{local}");
         if !seen.insert(gid.clone()) {
             gid = format!("{prefix}:{local}#{i}");
@@ -547,7 +575,10 @@ fn insert_event(
         loc.and_then(|l| l.lon).into(),
         loc.map(|l| l.precision.clone()).into(),
         loc.and_then(|l| l.geonames_id).map(to_i64).into(),
-        ev.perpetrator.as_ref().and_then(|p| p.entity.clone()).into(),
+        ev.perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.clone())
+            .into(),
         ev.perpetrator.as_ref().map(|p| p.name.clone()).into(),
         serde_json::to_string(&ev.targets)?.into(),
         kv.into(),
@@ -594,7 +625,14 @@ fn insert_event(
         "INSERT INTO event_sources (event_id, doc_seq, field, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let (es, ee) = (ev.evidence.start, ev.evidence.end);
-    st.execute(params![gid, seq, "evidence", es as i64, ee as i64, ev.evidence.text])?;
+    st.execute(params![
+        gid,
+        seq,
+        "evidence",
+        es as i64,
+        ee as i64,
+        ev.evidence.text
+    ])?;
     let mut fields: Vec<(&str, &str)> = Vec::new();
     if let Some(t) = ev.date.as_ref().and_then(|d| d.text.as_deref()) {
         fields.push(("date", t));
@@ -651,7 +689,9 @@ fn assign_incident(
              ORDER BY e.doc_seq, e.id"
         );
         let mut st = tx.prepare_cached(&sql)?;
-        let rows = st.query_map(params![orig, seq], |r| Ok((view_from_row(r)?, r.get::<_, String>(32)?)))?;
+        let rows = st.query_map(params![orig, seq], |r| {
+            Ok((view_from_row(r)?, r.get::<_, String>(32)?))
+        })?;
         let mut best: Option<(f64, String)> = None;
         for row in rows {
             let (other, inc) = row?;
@@ -672,10 +712,16 @@ fn assign_incident(
         let hi = e + chrono::Duration::days(merge::MAX_WINDOW_DAYS + 2);
         let mut st = tx.prepare_cached(
             "SELECT id FROM incidents WHERE country IS ?1 AND window_end >= ?2 AND window_end <= ?3 \
-             AND window_start <= ?4 ORDER BY seq",
+             AND window_start <= ?4 AND (type = ?5 OR (type IN ('attack', 'claim') AND ?5 IN ('attack', 'claim'))) ORDER BY seq",
         )?;
         let rows = st.query_map(
-            params![view.country, (s - chrono::Duration::days(1)).to_string(), hi.to_string(), (e + chrono::Duration::days(1)).to_string()],
+            params![
+                view.country,
+                (s - chrono::Duration::days(1)).to_string(),
+                hi.to_string(),
+                (e + chrono::Duration::days(1)).to_string(),
+                enum_str(&view.kind)
+            ],
             |r| r.get::<_, String>(0),
         )?;
         let cands: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
@@ -697,7 +743,10 @@ fn assign_incident(
         }
         None => {
             let id = format!("inc:{gid}");
-            let next: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM incidents", [], |r| r.get(0))?;
+            let next: i64 =
+                tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM incidents", [], |r| {
+                    r.get(0)
+                })?;
             tx.prepare_cached(
                 "INSERT INTO incidents (id, seq, type, disputed, disputed_fields, n_sources, n_events) \
                  VALUES (?1, ?2, ?3, 0, '', 1, 1)",
@@ -723,7 +772,11 @@ fn recompute(tx: &Transaction<'_>, incident: &str) -> Result<()> {
     let place = c.place_from.and_then(|i| members.get(i));
     let cnt = |s: &Option<merge::CountSummary>| -> (Option<i64>, Option<i64>, Option<i64>) {
         match s {
-            Some(s) => (Some(to_i64(s.consensus)), Some(to_i64(s.min)), Some(to_i64(s.max))),
+            Some(s) => (
+                Some(to_i64(s.consensus)),
+                Some(to_i64(s.min)),
+                Some(to_i64(s.max)),
+            ),
             None => (None, None, None),
         }
     };
@@ -815,14 +868,22 @@ impl Store for SqliteStore {
         if !f.include_duplicates {
             cond.push("e.duplicate = 0".into());
         }
-        let wh = if cond.is_empty() { String::new() } else { format!("WHERE {}", cond.join(" AND ")) };
+        let wh = if cond.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", cond.join(" AND "))
+        };
         let sql = format!(
             "SELECT {ROW_COLS} FROM events e JOIN documents d ON d.seq = e.doc_seq {wh} \
              ORDER BY e.date_start IS NULL, e.date_start, e.doc_seq, e.id"
         );
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(params_from_iter(vals), event_row)?;
-        let qn = f.actor.as_deref().map(text::normalize::match_form).unwrap_or_default();
+        let qn = f
+            .actor
+            .as_deref()
+            .map(text::normalize::match_form)
+            .unwrap_or_default();
         let mut out = Vec::new();
         for r in rows {
             let r = r?;
@@ -845,7 +906,11 @@ impl Store for SqliteStore {
 
     fn incidents(&self, f: &Filter) -> Result<Vec<IncidentRow>> {
         let (cond, vals) = conditions(f, "i", "killed");
-        let wh = if cond.is_empty() { String::new() } else { format!("WHERE {}", cond.join(" AND ")) };
+        let wh = if cond.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", cond.join(" AND "))
+        };
         let sql = format!(
             "SELECT i.id, i.type, i.subtype, i.date_start, i.date_end, i.date_precision, i.place, i.country, \
              i.admin1, i.lat, i.lon, i.geo_precision, i.perpetrator_entity, i.perpetrator_name, \
@@ -898,7 +963,11 @@ impl Store for SqliteStore {
             })
         })?;
         let heads: Vec<IncidentRow> = rows.collect::<rusqlite::Result<_>>()?;
-        let qn = f.actor.as_deref().map(text::normalize::match_form).unwrap_or_default();
+        let qn = f
+            .actor
+            .as_deref()
+            .map(text::normalize::match_form)
+            .unwrap_or_default();
         let mut out = Vec::new();
         for mut inc in heads {
             inc.sources = self.incident_sources(&inc.id)?;
@@ -929,7 +998,7 @@ impl Store for SqliteStore {
              OR lower(name_en) = lower(?1) OR id IN (SELECT DISTINCT entity_id FROM mentions WHERE text_norm = ?2) \
              ORDER BY id",
         )?;
-        let heads: Vec<(String, String, String, Option<String>, Option<String>)> = st
+        let heads: Vec<EntityHead> = st
             .query_map(params![name.trim(), norm], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
@@ -945,7 +1014,9 @@ impl Store for SqliteStore {
                 "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ?1 GROUP BY text ORDER BY n DESC, text LIMIT 10",
             )?;
             let forms: Vec<(String, usize)> = st
-                .query_map([&id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize)))?
+                .query_map([&id], |r| {
+                    Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             let perp_sql = format!(
                 "SELECT {ROW_COLS} FROM events e JOIN documents d ON d.seq = e.doc_seq \
@@ -971,7 +1042,12 @@ impl Store for SqliteStore {
                 "SELECT subject, relation, object, evidence_text FROM relations WHERE subject = ?1 OR object = ?1 ORDER BY doc_seq",
             )?;
             for r in st.query_map([&id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
             })? {
                 let (s, p, o, e) = r?;
                 rel.entry((s, p, o)).or_insert(e);

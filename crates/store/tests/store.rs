@@ -2,11 +2,11 @@
 //! an old database, near-duplicate linking, incident merging and the false-merge measurement.
 
 use chrono::NaiveDate;
+use marsad_store::{Article, Filter, SqliteStore, Store};
 use model::{
     ActorRef, Codes, Count, DateValue, Document, Entity, EntityType, Event, EventType, Extraction,
     Location, Precision, Span,
 };
-use store::{Article, Filter, SqliteStore, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
@@ -35,16 +35,76 @@ struct Place {
     precision: &'static str,
 }
 
-const MOSCOW: Place = Place { name: "موسكو", country: "RU", lat: 55.75, lon: 37.62, precision: "city" };
-const KRASNOGORSK: Place = Place { name: "كراسنوغورسك", country: "RU", lat: 55.82, lon: 37.33, precision: "city" };
-const RUSSIA: Place = Place { name: "روسيا", country: "RU", lat: 61.5, lon: 105.3, precision: "country" };
-const ST_PETERSBURG: Place = Place { name: "سانت بطرسبرغ", country: "RU", lat: 59.93, lon: 30.33, precision: "city" };
-const PALMYRA: Place = Place { name: "تدمر", country: "SY", lat: 34.56, lon: 38.28, precision: "city" };
-const SUKHNAH: Place = Place { name: "السخنة", country: "SY", lat: 34.63, lon: 38.87, precision: "city" };
-const DEIR: Place = Place { name: "دير الزور", country: "SY", lat: 35.33, lon: 40.14, precision: "city" };
-const BAGHDAD: Place = Place { name: "بغداد", country: "IQ", lat: 33.31, lon: 44.36, precision: "city" };
-const ABU_GHRAIB: Place = Place { name: "أبو غريب", country: "IQ", lat: 33.29, lon: 44.06, precision: "city" };
-const KABUL: Place = Place { name: "كابل", country: "AF", lat: 34.53, lon: 69.17, precision: "city" };
+const MOSCOW: Place = Place {
+    name: "موسكو",
+    country: "RU",
+    lat: 55.75,
+    lon: 37.62,
+    precision: "city",
+};
+const KRASNOGORSK: Place = Place {
+    name: "كراسنوغورسك",
+    country: "RU",
+    lat: 55.82,
+    lon: 37.33,
+    precision: "city",
+};
+const RUSSIA: Place = Place {
+    name: "روسيا",
+    country: "RU",
+    lat: 61.5,
+    lon: 105.3,
+    precision: "country",
+};
+const ST_PETERSBURG: Place = Place {
+    name: "سانت بطرسبرغ",
+    country: "RU",
+    lat: 59.93,
+    lon: 30.33,
+    precision: "city",
+};
+const PALMYRA: Place = Place {
+    name: "تدمر",
+    country: "SY",
+    lat: 34.56,
+    lon: 38.28,
+    precision: "city",
+};
+const SUKHNAH: Place = Place {
+    name: "السخنة",
+    country: "SY",
+    lat: 34.63,
+    lon: 38.87,
+    precision: "city",
+};
+const DEIR: Place = Place {
+    name: "دير الزور",
+    country: "SY",
+    lat: 35.33,
+    lon: 40.14,
+    precision: "city",
+};
+const BAGHDAD: Place = Place {
+    name: "بغداد",
+    country: "IQ",
+    lat: 33.31,
+    lon: 44.36,
+    precision: "city",
+};
+const ABU_GHRAIB: Place = Place {
+    name: "أبو غريب",
+    country: "IQ",
+    lat: 33.29,
+    lon: 44.06,
+    precision: "city",
+};
+const KABUL: Place = Place {
+    name: "كابل",
+    country: "AF",
+    lat: 34.53,
+    lon: 69.17,
+    precision: "city",
+};
 
 #[derive(Clone)]
 struct Ev {
@@ -56,7 +116,12 @@ struct Ev {
     killed: Option<u64>,
 }
 
-fn attack(date: &'static str, place: &'static Place, perp: Option<&'static str>, killed: Option<u64>) -> Ev {
+fn attack(
+    date: &'static str,
+    place: &'static Place,
+    perp: Option<&'static str>,
+    killed: Option<u64>,
+) -> Ev {
     Ev {
         kind: EventType::Attack,
         subtype: Some("armed_assault"),
@@ -75,7 +140,12 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
             id: format!("e{}", i + 1),
             kind: e.kind,
             subtype: e.subtype.map(str::to_owned),
-            date: e.date.map(|(s, t, p)| DateValue { start: d(s), end: d(t), precision: p, text: None }),
+            date: e.date.map(|(s, t, p)| DateValue {
+                start: d(s),
+                end: d(t),
+                precision: p,
+                text: None,
+            }),
             location: e.place.map(|p| Location {
                 name: p.name.into(),
                 country: Some(p.country.into()),
@@ -85,14 +155,24 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
                 precision: p.precision.into(),
                 geonames_id: None,
             }),
-            perpetrator: e.perp.map(|id| ActorRef { entity: Some(id.into()), name: "داعش".into() }),
-            targets: vec![ActorRef { entity: None, name: "مدنيين".into() }],
+            perpetrator: e.perp.map(|id| ActorRef {
+                entity: Some(id.into()),
+                name: "داعش".into(),
+            }),
+            targets: vec![ActorRef {
+                entity: None,
+                name: "مدنيين".into(),
+            }],
             killed: e.killed.map(Count::exact),
             wounded: None,
             kidnapped: None,
             arrested: None,
             claimed: e.perp.is_some(),
-            evidence: Span { text: text.chars().take(20).collect(), start: 0, end: text.chars().take(20).count() },
+            evidence: Span {
+                text: text.chars().take(20).collect(),
+                start: 0,
+                end: text.chars().take(20).count(),
+            },
             confidence: 0.8,
             codes: Codes::default(),
         })
@@ -101,7 +181,11 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
         .match_indices("داعش")
         .map(|(b, m)| {
             let s = text[..b].chars().count();
-            Span { text: m.into(), start: s, end: s + m.chars().count() }
+            Span {
+                text: m.into(),
+                start: s,
+                end: s + m.chars().count(),
+            }
         })
         .collect::<Vec<_>>();
     let entities = if isis_mentions.is_empty() {
@@ -137,13 +221,34 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
 /// Distinct filler so that fabricated articles are not near-duplicates of each other.
 fn body(n: usize, lead: &str) -> String {
     let words = [
-        "قالت", "مصادر", "محلية", "إن", "الهجوم", "وقع", "صباح", "اليوم", "وأضافت", "أن", "فرق",
-        "الإسعاف", "نقلت", "الجرحى", "إلى", "مستشفيات", "المدينة", "بينما", "فتحت", "السلطات", "تحقيقا",
+        "قالت",
+        "مصادر",
+        "محلية",
+        "إن",
+        "الهجوم",
+        "وقع",
+        "صباح",
+        "اليوم",
+        "وأضافت",
+        "أن",
+        "فرق",
+        "الإسعاف",
+        "نقلت",
+        "الجرحى",
+        "إلى",
+        "مستشفيات",
+        "المدينة",
+        "بينما",
+        "فتحت",
+        "السلطات",
+        "تحقيقا",
     ];
     let mut s = String::from(lead);
     let mut x = n as u64 * 7919 + 17;
     for _ in 0..60 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         s.push(' ');
         s.push_str(words[(x >> 33) as usize % words.len()]);
     }
@@ -153,8 +258,16 @@ fn body(n: usize, lead: &str) -> String {
 #[test]
 fn reingesting_changes_nothing() {
     let mut st = SqliteStore::open_in_memory().expect("open");
-    let a = article(&body(1, "هاجم داعش قاعة حفلات في موسكو"), "2024-03-23", &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137))]);
-    let b = article(&body(2, "تبنى داعش هجوم موسكو"), "2024-03-24", &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(145))]);
+    let a = article(
+        &body(1, "هاجم داعش قاعة حفلات في موسكو"),
+        "2024-03-23",
+        &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137))],
+    );
+    let b = article(
+        &body(2, "تبنى داعش هجوم موسكو"),
+        "2024-03-24",
+        &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(145))],
+    );
     let r1 = st.write_batch(&[a.clone(), b.clone()]).expect("write");
     assert_eq!((r1.stored, r1.skipped, r1.events), (2, 0, 2));
     let before = st.fingerprint().expect("fp");
@@ -168,13 +281,23 @@ fn reingesting_changes_nothing() {
 #[test]
 fn a_failing_batch_stores_nothing() {
     let mut st = SqliteStore::open_in_memory().expect("open");
-    let good = article(&body(3, "انفجار في بغداد"), "2021-01-21", &[attack("2021-01-21", &BAGHDAD, None, Some(32))]);
+    let good = article(
+        &body(3, "انفجار في بغداد"),
+        "2021-01-21",
+        &[attack("2021-01-21", &BAGHDAD, None, Some(32))],
+    );
     let mut bad = article(&body(4, "خبر آخر"), "2021-01-21", &[]);
     bad.extraction.document.id = "not-a-hash".into();
-    let err = st.write_batch(&[good.clone(), bad]).expect_err("invalid id must fail");
+    let err = st
+        .write_batch(&[good.clone(), bad])
+        .expect_err("invalid id must fail");
     assert!(err.to_string().contains("not a sha256"), "{err}");
     let s = st.stats().expect("stats");
-    assert_eq!((s.documents, s.events, s.incidents, s.entities), (0, 0, 0, 0), "rolled back");
+    assert_eq!(
+        (s.documents, s.events, s.incidents, s.entities),
+        (0, 0, 0, 0),
+        "rolled back"
+    );
     // The good article alone goes in afterwards.
     assert_eq!(st.write_batch(&[good]).expect("write").stored, 1);
 }
@@ -195,15 +318,18 @@ fn an_old_version_database_is_migrated_and_kept() {
     // Search (added in v2) works on documents stored afterwards.
     drop(st);
     let mut st = SqliteStore::open(&path).expect("reopen");
-    st.write_batch(&[article(&body(5, "هجوم انتحاري في كابل"), "2021-08-26", &[])]).expect("write");
+    st.write_batch(&[article(&body(5, "هجوم انتحاري في كابل"), "2021-08-26", &[])])
+        .expect("write");
     assert_eq!(st.search("كابل", 10).expect("search").len(), 1);
 }
 
 /// Build a version-1 database by hand with the first migration file.
 fn rusqlite_v1(path: &std::path::Path) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).expect("create");
-    conn.execute_batch(include_str!("../migrations/0001_init.sql")).expect("v1 schema");
-    conn.pragma_update(None, "user_version", 1).expect("version");
+    conn.execute_batch(include_str!("../migrations/0001_init.sql"))
+        .expect("v1 schema");
+    conn.pragma_update(None, "user_version", 1)
+        .expect("version");
     conn.execute(
         "INSERT INTO documents (id, source, text) VALUES (?1, 'old.txt', 'نص قديم')",
         [&"a".repeat(64)],
@@ -218,7 +344,8 @@ fn a_newer_database_is_refused() {
     let path = dir.path().join("new.db");
     {
         let conn = rusqlite::Connection::open(&path).expect("create");
-        conn.pragma_update(None, "user_version", 99).expect("version");
+        conn.pragma_update(None, "user_version", 99)
+            .expect("version");
     }
     let err = SqliteStore::open(&path).err().expect("must refuse");
     assert!(err.to_string().contains("newer"), "{err}");
@@ -227,18 +354,36 @@ fn a_newer_database_is_refused() {
 #[test]
 fn wire_copies_are_linked_and_count_once() {
     let mut st = SqliteStore::open_in_memory().expect("open");
-    let text = body(6, "قتل مسلحون من داعش عشرة أشخاص في هجوم على حاجز في دير الزور");
-    let orig = article(&text, "2019-05-02", &[attack("2019-05-01", &DEIR, Some("org:isis"), Some(10))]);
+    let text = body(
+        6,
+        "قتل مسلحون من داعش عشرة أشخاص في هجوم على حاجز في دير الزور",
+    );
+    let orig = article(
+        &text,
+        "2019-05-02",
+        &[attack("2019-05-01", &DEIR, Some("org:isis"), Some(10))],
+    );
     let copy_text = format!("{text} وأكدت وكالة الأنباء الخبر");
     // The copy's extraction got the toll slightly differently.
-    let copy = article(&copy_text, "2019-05-02", &[attack("2019-05-01", &DEIR, Some("org:isis"), Some(11))]);
+    let copy = article(
+        &copy_text,
+        "2019-05-02",
+        &[attack("2019-05-01", &DEIR, Some("org:isis"), Some(11))],
+    );
     st.write_batch(&[orig]).expect("orig");
     let r = st.write_batch(&[copy]).expect("copy");
     assert_eq!((r.stored, r.duplicates, r.new_incidents), (1, 1, 0));
     let s = st.stats().expect("stats");
     assert_eq!((s.documents, s.duplicates, s.incidents), (2, 1, 1));
-    assert_eq!(st.events(&Filter::default()).expect("events").len(), 1, "copies count once");
-    let all = Filter { include_duplicates: true, ..Filter::default() };
+    assert_eq!(
+        st.events(&Filter::default()).expect("events").len(),
+        1,
+        "copies count once"
+    );
+    let all = Filter {
+        include_duplicates: true,
+        ..Filter::default()
+    };
     assert_eq!(st.events(&all).expect("events").len(), 2);
     let inc = st.incidents(&Filter::default()).expect("incidents");
     assert_eq!(inc.len(), 1);
@@ -253,10 +398,22 @@ fn reports_of_one_attack_merge_with_ranges_and_dispute() {
         date: Some(("2024-03-18", "2024-03-24", Precision::Week)),
         ..attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(140))
     };
-    let undated = Ev { date: None, killed: None, ..attack("2024-03-22", &MOSCOW, Some("org:isis"), None) };
+    let undated = Ev {
+        date: None,
+        killed: None,
+        ..attack("2024-03-22", &MOSCOW, Some("org:isis"), None)
+    };
     let batch = [
-        article(&body(10, "هجوم داعش على قاعة كروكوس"), "2024-03-23", &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137))]),
-        article(&body(11, "ارتفاع حصيلة هجوم موسكو"), "2024-03-26", &[attack("2024-03-22", &KRASNOGORSK, None, Some(145))]),
+        article(
+            &body(10, "هجوم داعش على قاعة كروكوس"),
+            "2024-03-23",
+            &[attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137))],
+        ),
+        article(
+            &body(11, "ارتفاع حصيلة هجوم موسكو"),
+            "2024-03-26",
+            &[attack("2024-03-22", &KRASNOGORSK, None, Some(145))],
+        ),
         article(&body(12, "تحليل عن داعش"), "2024-03-30", &[week]),
         article(&body(13, "عودة داعش"), "2024-07-20", &[undated]),
     ];
@@ -268,7 +425,11 @@ fn reports_of_one_attack_merge_with_ranges_and_dispute() {
     let k = i.killed.as_ref().expect("killed");
     assert_eq!((k.min, k.max), (137, 145));
     assert!(i.disputed && i.disputed_fields.contains(&"killed".to_string()));
-    assert_eq!(i.date_start.as_deref(), Some("2024-03-22"), "most specific date");
+    assert_eq!(
+        i.date_start.as_deref(),
+        Some("2024-03-22"),
+        "most specific date"
+    );
     assert_eq!(i.perpetrator_entity.as_deref(), Some("org:isis"));
 }
 
@@ -279,33 +440,127 @@ fn false_merges_on_near_misses() {
     let mut st = SqliteStore::open_in_memory().expect("open");
     // (label = true incident, event)
     let cases: Vec<(&str, &str, Ev)> = vec![
-        ("moscow", "2024-03-23", attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137))),
-        ("moscow", "2024-03-24", attack("2024-03-22", &KRASNOGORSK, Some("org:isis"), Some(143))),
-        ("moscow", "2024-03-25", attack("2024-03-22", &RUSSIA, None, Some(145))),
+        (
+            "moscow",
+            "2024-03-23",
+            attack("2024-03-22", &MOSCOW, Some("org:isis"), Some(137)),
+        ),
+        (
+            "moscow",
+            "2024-03-24",
+            attack("2024-03-22", &KRASNOGORSK, Some("org:isis"), Some(143)),
+        ),
+        (
+            "moscow",
+            "2024-03-25",
+            attack("2024-03-22", &RUSSIA, None, Some(145)),
+        ),
         // Near misses: same city, three days later; another city the same day; another perpetrator.
-        ("moscow-later", "2024-03-26", attack("2024-03-25", &MOSCOW, Some("org:isis"), Some(1))),
-        ("spb", "2024-03-23", attack("2024-03-22", &ST_PETERSBURG, Some("org:isis"), Some(2))),
-        ("moscow-other-group", "2024-03-23", attack("2024-03-22", &MOSCOW, Some("org:other"), None)),
+        (
+            "moscow-later",
+            "2024-03-26",
+            attack("2024-03-25", &MOSCOW, Some("org:isis"), Some(1)),
+        ),
+        (
+            "spb",
+            "2024-03-23",
+            attack("2024-03-22", &ST_PETERSBURG, Some("org:isis"), Some(2)),
+        ),
+        (
+            "moscow-other-group",
+            "2024-03-23",
+            attack("2024-03-22", &MOSCOW, Some("org:other"), None),
+        ),
         // Same day, same city, different kind of event.
-        ("moscow-arrest", "2024-03-23", Ev { kind: EventType::Arrest, subtype: None, ..attack("2024-03-22", &MOSCOW, None, None) }),
+        (
+            "moscow-arrest",
+            "2024-03-23",
+            Ev {
+                kind: EventType::Arrest,
+                subtype: None,
+                ..attack("2024-03-22", &MOSCOW, None, None)
+            },
+        ),
         // Syria: Palmyra kidnapping vs Sukhnah assault, ~55 km apart, six days apart.
-        ("palmyra", "2023-02-12", Ev { subtype: Some("kidnapping"), ..attack("2023-02-11", &PALMYRA, Some("org:isis"), None) }),
-        ("palmyra", "2023-02-13", Ev { subtype: Some("kidnapping"), ..attack("2023-02-11", &PALMYRA, None, None) }),
-        ("sukhnah", "2023-02-18", attack("2023-02-17", &SUKHNAH, Some("org:isis"), Some(68))),
-        ("sukhnah", "2023-02-19", attack("2023-02-17", &SUKHNAH, Some("org:isis"), Some(53))),
-        ("sukhnah-bombing", "2023-02-18", Ev { subtype: Some("bombing"), ..attack("2023-02-17", &SUKHNAH, None, Some(3)) }),
+        (
+            "palmyra",
+            "2023-02-12",
+            Ev {
+                subtype: Some("kidnapping"),
+                ..attack("2023-02-11", &PALMYRA, Some("org:isis"), None)
+            },
+        ),
+        (
+            "palmyra",
+            "2023-02-13",
+            Ev {
+                subtype: Some("kidnapping"),
+                ..attack("2023-02-11", &PALMYRA, None, None)
+            },
+        ),
+        (
+            "sukhnah",
+            "2023-02-18",
+            attack("2023-02-17", &SUKHNAH, Some("org:isis"), Some(68)),
+        ),
+        (
+            "sukhnah",
+            "2023-02-19",
+            attack("2023-02-17", &SUKHNAH, Some("org:isis"), Some(53)),
+        ),
+        (
+            "sukhnah-bombing",
+            "2023-02-18",
+            Ev {
+                subtype: Some("bombing"),
+                ..attack("2023-02-17", &SUKHNAH, None, Some(3))
+            },
+        ),
         // Baghdad and Abu Ghraib (~28 km): the same day, one incident reported with two place names.
-        ("baghdad", "2021-01-21", attack("2021-01-21", &BAGHDAD, Some("org:isis"), Some(32))),
-        ("baghdad", "2021-01-22", attack("2021-01-21", &ABU_GHRAIB, Some("org:isis"), Some(35))),
-        ("baghdad-next-week", "2021-01-29", attack("2021-01-28", &BAGHDAD, Some("org:isis"), Some(5))),
-        ("kabul", "2021-08-27", attack("2021-08-26", &KABUL, Some("org:isis"), Some(170))),
-        ("kabul", "2021-08-28", Ev { date: Some(("2021-08-01", "2021-08-31", Precision::Month)), ..attack("2021-08-26", &KABUL, Some("org:isis"), Some(183)) }),
-        ("kabul-earlier", "2021-08-20", attack("2021-08-10", &KABUL, Some("org:isis"), Some(4))),
+        (
+            "baghdad",
+            "2021-01-21",
+            attack("2021-01-21", &BAGHDAD, Some("org:isis"), Some(32)),
+        ),
+        (
+            "baghdad",
+            "2021-01-22",
+            attack("2021-01-21", &ABU_GHRAIB, Some("org:isis"), Some(35)),
+        ),
+        (
+            "baghdad-next-week",
+            "2021-01-29",
+            attack("2021-01-28", &BAGHDAD, Some("org:isis"), Some(5)),
+        ),
+        (
+            "kabul",
+            "2021-08-27",
+            attack("2021-08-26", &KABUL, Some("org:isis"), Some(170)),
+        ),
+        (
+            "kabul",
+            "2021-08-28",
+            Ev {
+                date: Some(("2021-08-01", "2021-08-31", Precision::Month)),
+                ..attack("2021-08-26", &KABUL, Some("org:isis"), Some(183))
+            },
+        ),
+        (
+            "kabul-earlier",
+            "2021-08-20",
+            attack("2021-08-10", &KABUL, Some("org:isis"), Some(4)),
+        ),
     ];
     let arts: Vec<Article> = cases
         .iter()
         .enumerate()
-        .map(|(i, (label, date, ev))| article(&body(100 + i, &format!("تقرير {label} رقم {i}")), date, std::slice::from_ref(ev)))
+        .map(|(i, (label, date, ev))| {
+            article(
+                &body(100 + i, &format!("تقرير {label} رقم {i}")),
+                date,
+                std::slice::from_ref(ev),
+            )
+        })
         .collect();
     st.write_batch(&arts).expect("write");
     let inc = st.incidents(&Filter::default()).expect("incidents");
@@ -320,7 +575,11 @@ fn false_merges_on_near_misses() {
     let mut false_merges = 0; // pairs in one incident with different true labels
     let mut pairs_merged = 0;
     for i in &inc {
-        let labels: Vec<&str> = i.sources.iter().map(|s| label_of(&s.event.doc_id)).collect();
+        let labels: Vec<&str> = i
+            .sources
+            .iter()
+            .map(|s| label_of(&s.event.doc_id))
+            .collect();
         for a in 0..labels.len() {
             for b in a + 1..labels.len() {
                 pairs_merged += 1;

@@ -5,12 +5,18 @@
 //! `content` fields, capped at 8 MB) when present; otherwise the bundled sample articles in
 //! `samples/` (a clear message says which).
 //!
+//! Times are the benchmark thread's **CPU time** (Linux `/proc/thread-self/schedstat`), not wall
+//! time: the shared 2-core machine often runs at a load of 15+, and wall time then mostly measures
+//! the other processes. Where that file cannot be read, wall time is used (a message says so).
+//!
 //! `CARGO_TARGET_DIR=... cargo bench -p marsad-text --bench text`
 
 use std::fs;
 use std::hint::black_box;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad_text::clitics::{Spelling, split_with};
@@ -19,6 +25,38 @@ use marsad_text::token::tokenize;
 use marsad_text::{TokenKind, analyze};
 
 const CAP: usize = 8 << 20;
+
+/// CPU time consumed so far by this thread, from the scheduler's own accounting.
+fn thread_cpu() -> Option<Duration> {
+    let s = fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Run `f` `iters` times and return the CPU time it took (wall time when CPU time is unavailable).
+fn timed(iters: u64, mut f: impl FnMut()) -> Duration {
+    static CPU: OnceLock<bool> = OnceLock::new();
+    let cpu = *CPU.get_or_init(|| {
+        let ok = thread_cpu().is_some();
+        if !ok {
+            eprintln!("NOTE: /proc/thread-self/schedstat unreadable; timing wall clock instead");
+        }
+        ok
+    });
+    if cpu {
+        let t0 = thread_cpu().unwrap_or_default();
+        for _ in 0..iters {
+            f();
+        }
+        thread_cpu().unwrap_or_default().saturating_sub(t0)
+    } else {
+        let t0 = Instant::now();
+        for _ in 0..iters {
+            f();
+        }
+        t0.elapsed()
+    }
+}
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -35,10 +73,14 @@ fn corpus() -> (String, String) {
     let mut text = String::new();
     for p in &names {
         let Ok(f) = fs::File::open(p) else { continue };
-        let Ok(mut z) = zip::ZipArchive::new(f) else { continue };
+        let Ok(mut z) = zip::ZipArchive::new(f) else {
+            continue;
+        };
         for i in 0..z.len() {
             let mut json = String::new();
-            let Ok(mut entry) = z.by_index(i) else { continue };
+            let Ok(mut entry) = z.by_index(i) else {
+                continue;
+            };
             if entry.read_to_string(&mut json).is_err() {
                 continue;
             }
@@ -51,7 +93,10 @@ fn corpus() -> (String, String) {
                     text.push_str("\n\n");
                 }
                 if text.len() >= CAP {
-                    return (text, format!("saudinewsnet {} (capped at 8 MB)", p.display()));
+                    return (
+                        text,
+                        format!("saudinewsnet {} (capped at 8 MB)", p.display()),
+                    );
                 }
             }
         }
@@ -67,7 +112,10 @@ fn corpus() -> (String, String) {
     if let Ok(d) = fs::read_dir(manifest().join("../../samples")) {
         let mut ps: Vec<PathBuf> = d.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         ps.sort();
-        for p in ps.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        for p in ps
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
             text.push_str(&fs::read_to_string(p).unwrap_or_default());
             text.push('\n');
         }
@@ -82,15 +130,43 @@ fn corpus() -> (String, String) {
 
 fn benches(c: &mut Criterion) {
     let (text, label) = corpus();
-    eprintln!("corpus: {label}: {} bytes, {} chars", text.len(), text.chars().count());
+    eprintln!(
+        "corpus: {label}: {} bytes, {} chars",
+        text.len(),
+        text.chars().count()
+    );
 
     let mut g = c.benchmark_group("normalize");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("baseline_chars_count", |b| b.iter(|| black_box(&text).chars().count()));
-    g.bench_function("match_form", |b| b.iter(|| match_form(black_box(&text))));
-    g.bench_function("matched_with_map", |b| b.iter(|| matched(black_box(&text))));
-    g.bench_function("display_with_map", |b| b.iter(|| display(black_box(&text))));
+    g.bench_function("baseline_chars_count", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(black_box(&text).chars().count());
+            })
+        })
+    });
+    g.bench_function("match_form", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(match_form(black_box(&text)));
+            })
+        })
+    });
+    g.bench_function("matched_with_map", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(matched(black_box(&text)));
+            })
+        })
+    });
+    g.bench_function("display_with_map", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(display(black_box(&text)));
+            })
+        })
+    });
     g.finish();
 
     // word types in text order (with repeats): the segmenter's real workload
@@ -104,14 +180,27 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Elements(words.len() as u64));
     g.bench_function("baseline_chars_count", |b| {
-        b.iter(|| words.iter().map(|(w, _)| black_box(w).chars().count()).sum::<usize>())
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(
+                    words
+                        .iter()
+                        .map(|(w, _)| black_box(w).chars().count())
+                        .sum::<usize>(),
+                );
+            })
+        })
     });
     g.bench_function("split_with", |b| {
-        b.iter(|| {
-            words
-                .iter()
-                .map(|(w, s)| split_with(black_box(w), *s).stem.len())
-                .sum::<usize>()
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(
+                    words
+                        .iter()
+                        .map(|(w, s)| split_with(black_box(w), *s).stem.len())
+                        .sum::<usize>(),
+                );
+            })
         })
     });
     g.finish();
@@ -119,8 +208,20 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("analyze");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("baseline_chars_count", |b| b.iter(|| black_box(&text).chars().count()));
-    g.bench_function("analyze", |b| b.iter(|| analyze(black_box(&text)).tokens.len()));
+    g.bench_function("baseline_chars_count", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(black_box(&text).chars().count());
+            })
+        })
+    });
+    g.bench_function("analyze", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(analyze(black_box(&text)).tokens.len());
+            })
+        })
+    });
     g.finish();
 }
 

@@ -9,7 +9,7 @@ Usage (from the repository root, with shared/ beside it):
 
 Writes:
   * crates/text/data/stems.tsv: every Arabic word type of ANERcorp with its frequency, plus the
-    remainder of article-bearing types (ال, وال, بال, فال, كال, لل + at least 3 letters; ال + at
+    remainder of article-bearing types (ال, وال, بال, فال, لل + at least 3 letters; ال + at
     least 2), which are stems seen with the article. Match-normalised (diacritics/tatweel removed,
     أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي).
   * crates/text/data/protected_names.txt: single-token names tagged B-LOC/B-PERS/B-ORG in ANERcorp
@@ -54,7 +54,7 @@ def main() -> None:
 
     stems = collections.Counter(words)
     for w, n in words.items():
-        for p, min_rest in (("وال", 3), ("بال", 3), ("فال", 3), ("كال", 3), ("لل", 3), ("ال", 2)):
+        for p, min_rest in (("وال", 3), ("بال", 3), ("فال", 3), ("لل", 3), ("ال", 2)):
             if w.startswith(p) and len(w) - len(p) >= min_rest:
                 stems[w[len(p):]] += n
                 break

@@ -1,6 +1,6 @@
 //! Reads one word per line on stdin and prints
 //! `word<TAB>segments<TAB>proclitics<TAB>stem<TAB>enclitic`, e.g.
-//! `وبالمدينة	و+ب+ال+مدينه	و+ب+ال	مدينه	` (match form, proclitics one by one). Used by
+//! `وبالمدينة<TAB>و+ب+ال+مدينه<TAB>و+ب+ال<TAB>مدينه<TAB>` (match form, proclitics one by one). Used by
 //! bench/farasa/compare.py.
 //!
 //! `cargo run --release -p marsad-text --example segment < words.txt`

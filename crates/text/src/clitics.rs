@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::normalize::match_form;
 
@@ -127,12 +127,18 @@ fn is_ambiguous_suffix(s: &str) -> bool {
     matches!(s, "ي" | "ني" | "ك" | "نا")
 }
 
-/// The lexicons, loaded once.
+/// What the lexicons say about one word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// ANERcorp-derived frequency (0 when unattested).
+    freq: u32,
+    /// In the protected list.
+    protected: bool,
+}
+
+/// The lexicons, loaded once into one map so a candidate stem costs one lookup.
 struct Lexicon {
-    /// Known stems with their ANERcorp frequency.
-    stems: FxHashMap<String, u32>,
-    /// Words never to split.
-    protected: FxHashSet<String>,
+    words: FxHashMap<String, Entry>,
 }
 
 static STEMS_TSV: &str = include_str!("../data/stems.tsv");
@@ -140,7 +146,7 @@ static PROTECTED_TXT: &str = include_str!("../data/protected.txt");
 static PROTECTED_NAMES_TXT: &str = include_str!("../data/protected_names.txt");
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut stems: FxHashMap<String, u32> = FxHashMap::default();
+    let mut words: FxHashMap<String, Entry> = FxHashMap::default();
     for line in STEMS_TSV.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -151,44 +157,47 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             continue;
         };
         let n: u32 = n.and_then(|n| n.trim().parse().ok()).unwrap_or(1);
-        *stems.entry(match_form(w)).or_default() += n;
+        let e = words.entry(match_form(w)).or_default();
+        e.freq = e.freq.saturating_add(n);
     }
-    let mut protected = FxHashSet::default();
     for line in PROTECTED_TXT.lines().chain(PROTECTED_NAMES_TXT.lines()) {
         let w = line.split('#').next().unwrap_or("").trim();
         if !w.is_empty() {
-            protected.insert(match_form(w));
+            words.entry(match_form(w)).or_default().protected = true;
         }
     }
-    Lexicon { stems, protected }
+    Lexicon { words }
 });
+
+fn entry(w: &str) -> Entry {
+    LEXICON.words.get(w).copied().unwrap_or_default()
+}
 
 /// Whether `w` (match form) is in the protected list: a word whose initial or final letters only
 /// look like clitics.
 pub fn is_protected(w: &str) -> bool {
-    LEXICON.protected.contains(w)
+    entry(w).protected
 }
 
 /// The ANERcorp-derived frequency of a known stem (match form), 0 when unknown.
 pub fn stem_frequency(w: &str) -> u32 {
-    LEXICON.stems.get(w).copied().unwrap_or(0)
+    entry(w).freq
 }
 
-/// Is `w` attested well enough to be accepted as a stem? Short stems need more evidence, since
-/// short strings turn up by accident.
+/// Is a word with this entry and length attested well enough to be accepted as a stem? Short
+/// stems need more evidence, since short strings turn up by accident.
+fn known_entry(e: Entry, chars: usize) -> bool {
+    e.protected
+        || match chars {
+            0 | 1 => false,
+            2 => e.freq >= 3,
+            3 => e.freq >= 2,
+            _ => e.freq >= 1,
+        }
+}
+
 fn is_known(w: &str) -> bool {
-    let lex = &*LEXICON;
-    if lex.protected.contains(w) {
-        return true;
-    }
-    let n = lex.stems.get(w).copied().unwrap_or(0);
-    match w.chars().count() {
-        0 => false,
-        1 => false,
-        2 => n >= 3,
-        3 => n >= 2,
-        _ => n >= 1,
-    }
+    known_entry(entry(w), w.chars().count())
 }
 
 /// Stems of one letter that take enclitics: the prepositions ل and ب (له، بها، لهم).
@@ -199,7 +208,7 @@ fn is_short_host(w: &str) -> bool {
 /// How well a candidate is supported; higher wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Support {
-    /// Article + unknown stem of ≥ 3 letters.
+    /// Article (or و/ف before a hamzated alef) + unknown stem of ≥ 3 letters.
     Article,
     /// The stem is a known word.
     Known,
@@ -229,7 +238,7 @@ pub fn split(norm: &str) -> Split<'_> {
 /// Stems of two letters that ب and ل take (بما، بأن، لمن، بأي); other stems after ب ل need
 /// three letters, since short strings match by accident (بات، بري).
 fn is_short_function_word(w: &str) -> bool {
-    matches!(w, "ما" | "من" | "ان" | "اي" | "هم" | "هو" | "هي" | "لا" | "كل" | "حل")
+    matches!(w, "ما" | "من" | "ان" | "اي" | "لا" | "كل" | "حل")
 }
 
 /// An imperfect verb without its person prefix (يعقد → عقد).
@@ -244,9 +253,18 @@ fn restore_before_enclitic(stem: &str) -> Option<String> {
         if let Some(base) = stem.strip_suffix(from)
             && base.chars().count() >= 2
         {
-            let restored = format!("{base}{to}");
-            if is_known(&restored) {
-                return Some(restored);
+            // build the candidate on the stack: this runs for most words ending in a pronoun
+            let mut buf = [0u8; 64];
+            let n = base.len() + to.len();
+            if n > buf.len() {
+                continue;
+            }
+            buf[..base.len()].copy_from_slice(base.as_bytes());
+            buf[base.len()..n].copy_from_slice(to.as_bytes());
+            if let Ok(restored) = std::str::from_utf8(&buf[..n])
+                && is_known(restored)
+            {
+                return Some(restored.to_owned());
             }
         }
     }
@@ -261,6 +279,13 @@ pub struct Spelling {
     /// The word starts with a hamzated alef (أ إ آ): then a leading `ال` is not the article
     /// (إلغاء، ألمانيا، آلاف).
     pub hamzated_start: bool,
+    /// The second letter is a hamzated alef after و or ف (وأضاف، فإن، وإلى): the first letter is
+    /// then almost surely the conjunction, even when the match form looks like a protected word
+    /// (وإلى is not والي "governor").
+    pub conj_before_hamza: bool,
+    /// The word ends in alef maqsura `ى` (أتى، مستشفى): its final `ي` of the match form is no
+    /// pronoun.
+    pub final_maqsura: bool,
 }
 
 impl Spelling {
@@ -268,16 +293,27 @@ impl Spelling {
     pub const UNKNOWN: Spelling = Spelling {
         final_ha: FinalHa::Unknown,
         hamzated_start: false,
+        conj_before_hamza: false,
+        final_maqsura: false,
     };
 
     /// Read the hints off an original (unnormalised) word.
     pub fn of(word: &str) -> Spelling {
-        let first = word
+        let mut letters = word
             .chars()
-            .find(|&c| !crate::normalize::is_diacritic(c) && c != '\u{0640}');
+            .filter(|&c| !crate::normalize::is_diacritic(c) && c != '\u{0640}');
+        let first = letters.next();
+        let second = letters.next();
         Spelling {
             final_ha: final_ha_of(word),
             hamzated_start: matches!(first, Some('أ' | 'إ' | 'آ')),
+            conj_before_hamza: matches!(first, Some('و' | 'ف'))
+                && matches!(second, Some('أ' | 'إ' | 'آ')),
+            final_maqsura: word
+                .chars()
+                .rev()
+                .find(|&c| !crate::normalize::is_diacritic(c) && c != '\u{0640}')
+                == Some('ى'),
         }
     }
 }
@@ -290,16 +326,50 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
         stem: Cow::Borrowed(norm),
         suffix: "",
     };
-    let lex = &*LEXICON;
-    if norm.len() < 4 || lex.protected.contains(norm) {
-        // fewer than two Arabic letters, or a protected word: nothing to split
+    if norm.len() < 4 {
+        // fewer than two Arabic letters
+        return none;
+    }
+    // cheap pre-checks: most words neither start with a proclitic letter nor end like a pronoun
+    let may_prefix = norm.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'س', 'ا']);
+    let may_suffix = norm.ends_with(['ه', 'ا', 'م', 'ن', 'ي', 'ك']);
+    if !may_prefix && !may_suffix {
+        return none;
+    }
+    if entry(norm).protected && !spelling.conj_before_hamza {
         return none;
     }
     // ranking key: support, then (for protected stems) the longest stem, otherwise the longest
     // clitics, then the better attested stem
     let mut best: Option<((Support, u32, isize), Split<'_>)> = None;
-    for (p, article) in PREFIXES.iter().map(|x| (x.0, x.1)).chain(std::iter::once(("", false))) {
-        if spelling.hamzated_start && p.starts_with("ال") {
+    // the clitics this word can have at all, found once (at most a handful each)
+    let mut prefixes = [("", false); PREFIXES.len() + 1];
+    let mut n_pre = 0;
+    if may_prefix {
+        for &(p, article) in PREFIXES {
+            if norm.starts_with(p) {
+                prefixes[n_pre] = (p, article);
+                n_pre += 1;
+            }
+        }
+    }
+    prefixes[n_pre] = ("", false);
+    n_pre += 1;
+    let mut suffixes = [""; SUFFIXES.len() + 1];
+    let mut n_suf = 0;
+    if may_suffix {
+        for &s in SUFFIXES {
+            if norm.ends_with(s) {
+                suffixes[n_suf] = s;
+                n_suf += 1;
+            }
+        }
+    }
+    suffixes[n_suf] = "";
+    n_suf += 1;
+    for &(p, article) in &prefixes[..n_pre] {
+        // after a hamzated alef (ألعاب، وألعاب) the letters ال are no article
+        if (spelling.hamzated_start || spelling.conj_before_hamza) && p.contains("ال") {
             continue;
         }
         let Some(rest) = norm.strip_prefix(p) else {
@@ -309,15 +379,17 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             continue;
         }
         let conj_free = p.trim_start_matches(['و', 'ف']);
-        for &s in SUFFIXES.iter().chain(std::iter::once(&"")) {
-            if p.is_empty() && s.is_empty() {
+        for &s in &suffixes[..n_suf] {
+            if p.is_empty() && (s.is_empty() || spelling.conj_before_hamza) {
                 continue;
             }
-            // a definite noun takes no possessive pronoun
-            if article && !s.is_empty() {
+            // a definite noun takes no possessive pronoun (المرضى is not المرض + ي)
+            if !s.is_empty() && article {
                 continue;
             }
-            if s == "ه" && final_ha == FinalHa::TaMarbuta {
+            if (s == "ه" && final_ha == FinalHa::TaMarbuta)
+                || (s.ends_with('ي') && spelling.final_maqsura)
+            {
                 continue;
             }
             let Some(stem) = rest.strip_suffix(s) else {
@@ -329,34 +401,54 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             let stem_chars = stem.chars().count();
             match conj_free {
                 // future س only before an imperfect verb
-                "س" if !stem.starts_with(['ي', 'ت', 'ن', 'ا']) || stem_chars < 3 => continue,
+                "س" if !stem.starts_with(['ي', 'ت', 'ن']) || stem_chars < 3 => continue,
                 // ك "like" is rare and many nouns start with ك: demand a long stem
                 "ك" if stem_chars < 4 => continue,
-                "ب" | "ل" if stem_chars < 3
-                    && !is_short_function_word(stem)
-                    && !(stem_chars == 1 && !s.is_empty()) =>
+                "ب" | "ل"
+                    if stem_chars < 3
+                        && !is_short_function_word(stem)
+                        && (stem_chars != 1 || s.is_empty()) =>
                 {
                     continue;
                 }
                 _ => {}
             }
             let ambiguous = is_ambiguous_suffix(s) || (s == "ه" && final_ha == FinalHa::Unknown);
-            if !s.is_empty() && ambiguous && is_known(rest) {
+            let e = entry(stem);
+            // A stem starting with ال takes no pronoun, except إلى (إليه، إليهم): الأهم is not
+            // إلا + هم, nor الفني ألف + ني.
+            if !s.is_empty() && stem.starts_with("ال") && stem != "الي" {
                 continue;
             }
-            let support = if lex.protected.contains(stem) {
+            // a nisba ي, a verb's ني... : the whole word is a word (a protected host such as
+            // لدي or علي keeps its pronoun: لدينا = لدي + نا)
+            if !s.is_empty() && ambiguous && (!e.protected || s != "نا") && is_known(rest) {
+                continue;
+            }
+            let support = if e.protected {
                 Some((Support::Protected, Cow::Borrowed(stem)))
             } else if !s.is_empty()
                 && let Some(restored) = restore_before_enclitic(stem)
             {
                 Some((Support::Known, Cow::Owned(restored)))
-            } else if stem_chars >= 2 && is_known(stem) {
+            } else if (stem_chars >= 2 && known_entry(e, stem_chars))
+                || (!s.is_empty() && stem_chars == 1 && is_short_host(stem) && !article)
+            {
+                // a known stem, or ل/ب hosting a pronoun (له، بها)
                 Some((Support::Known, Cow::Borrowed(stem)))
-            } else if !s.is_empty() && stem_chars == 1 && is_short_host(stem) && !article {
-                Some((Support::Known, Cow::Borrowed(stem)))
-            } else if article && s.is_empty() && stem_chars >= 3 {
+            } else if (article && s.is_empty() && stem_chars >= 3 && !conj_free.starts_with('ك'))
+                || (spelling.conj_before_hamza && (p == "و" || p == "ف") && stem_chars >= 3)
+            {
+                // The article before an unknown stem (but ك + article needs a known stem:
+                // كاليفورنيا is not ك + ال + يفورنيا); or و/ف before a hamzated alef: the
+                // conjunction, whatever the (unknown) rest.
                 Some((Support::Article, Cow::Borrowed(stem)))
-            } else if conj_free == "س" && s.is_empty() && stem_chars >= 4 && is_known(bare_verb(stem)) {
+            } else if conj_free == "س"
+                && s.is_empty()
+                && stem_chars >= 4
+                && !stem.ends_with(['ه', 'ي', 'ا'])
+                && is_known(bare_verb(stem))
+            {
                 // an unattested imperfect whose bare past form is known: سيعقد ← عقد
                 Some((Support::Known, Cow::Borrowed(stem)))
             } else {
@@ -383,7 +475,8 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             // ل+قاء+ه), then the longest clitics. Article-only support: the longest clitics.
             let key = match support {
                 Support::Protected => (support, 0, -clitic_len),
-                Support::Known => (support, freq, clitic_len),
+                // frequencies count in factors of four: a small difference is noise
+                Support::Known => (support, (freq + 1).ilog2() / 2, clitic_len),
                 Support::Article => (support, 0, clitic_len),
             };
             if best.as_ref().is_none_or(|(k, _)| key > *k) {
@@ -465,9 +558,32 @@ mod tests {
     #[test]
     fn protected_words_are_not_cut() {
         for w in [
-            "إلى", "الله", "آلاف", "ألف", "ليبيا", "لبنان", "بغداد", "كابول", "فرنسا", "بلدة", "والي",
-            "ولاية", "وزير", "بيان", "كما", "لكن", "فقط", "ألمانيا", "الذي", "التي", "الذين", "بعد",
-            "كان", "واشنطن", "فلسطين", "بريطانيا",
+            "إلى",
+            "الله",
+            "آلاف",
+            "ألف",
+            "ليبيا",
+            "لبنان",
+            "بغداد",
+            "كابول",
+            "فرنسا",
+            "بلدة",
+            "والي",
+            "ولاية",
+            "وزير",
+            "بيان",
+            "كما",
+            "لكن",
+            "فقط",
+            "ألمانيا",
+            "الذي",
+            "التي",
+            "الذين",
+            "بعد",
+            "كان",
+            "واشنطن",
+            "فلسطين",
+            "بريطانيا",
         ] {
             assert_eq!(seg(w), match_form(w), "{w}");
         }
@@ -568,9 +684,36 @@ mod tests {
     #[test]
     fn more_traps() {
         for w in [
-            "إلا", "الآن", "لكي", "لدى", "بين", "كل", "وقت", "وفد", "فريق", "بلاد", "لجنة", "سنة",
-            "سيارة", "كتيبة", "بنك", "ذلك", "هناك", "وجه", "اتجاه", "مياه", "شبه", "الذين", "التي",
-            "ألف", "آلاف", "إلى", "أوكرانيا", "كورونا", "ولاية", "واحد",
+            "إلا",
+            "الآن",
+            "لكي",
+            "لدى",
+            "بين",
+            "كل",
+            "وقت",
+            "وفد",
+            "فريق",
+            "بلاد",
+            "لجنة",
+            "سنة",
+            "سيارة",
+            "كتيبة",
+            "بنك",
+            "ذلك",
+            "هناك",
+            "وجه",
+            "اتجاه",
+            "مياه",
+            "شبه",
+            "الذين",
+            "التي",
+            "ألف",
+            "آلاف",
+            "إلى",
+            "أوكرانيا",
+            "كورونا",
+            "ولاية",
+            "واحد",
         ] {
             assert_eq!(segment_display(w), match_form(w), "{w}");
         }
@@ -601,5 +744,35 @@ mod tests {
         assert_eq!(seg("فأطلق"), "ف+اطلق");
         assert_eq!(seg("ستكون"), "س+تكون");
         assert_eq!(seg("وسيعقد"), "و+س+يعقد");
+    }
+
+    #[test]
+    fn conjunction_before_hamza() {
+        assert_eq!(seg("وإلى"), "و+الي");
+        assert_eq!(seg("والي"), "والي");
+        assert_eq!(seg("وأضافت"), "و+اضافت");
+        assert_eq!(seg("فإن"), "ف+ان");
+    }
+
+    #[test]
+    fn definite_nouns_take_no_pronoun() {
+        assert_eq!(seg("المرضى"), "ال+مرضي");
+        assert_eq!(seg("الثوري"), "ال+ثوري");
+        assert_eq!(seg("لدينا"), "لدي+نا");
+    }
+
+    #[test]
+    fn farasa_disagreements_fixed() {
+        assert_eq!(seg("لهم"), "ل+هم");
+        assert_eq!(segment("لهم").stem, "ل");
+        assert_eq!(seg("سياسية"), "سياسيه");
+        assert_eq!(seg("ساهم"), "ساهم");
+        assert_eq!(seg("كاليفورنيا"), "كاليفورنيا");
+        assert_eq!(seg("الفني"), "ال+فني");
+        assert_eq!(seg("الأهم"), "ال+اهم");
+        assert_eq!(seg("وأدى"), "و+ادي");
+        assert_eq!(seg("ولي"), "ولي");
+        assert_eq!(seg("وألعاب"), "و+العاب");
+        assert_eq!(seg("أتى"), "اتي");
     }
 }

@@ -3,6 +3,7 @@
 //! Reads, left to right:
 //! - absolute dates: `10 فبراير/شباط 2023`, `21 يناير/كانون الثاني 2023`, `11 فبراير` (year from
 //!   the document date), `العاشر من رمضان`, numeric `10/2/2023` (day first) and `2023-02-10`;
+//! - days and months of relative periods: `15 من الشهر الجاري`, `مارس من العام الماضي`;
 //! - months: `نوفمبر 2015`, `فبراير/شباط 2023`, `في ديسمبر/كانون الأول الماضي`, `شهر رمضان`, in
 //!   Gregorian (Egyptian/Gulf, Levantine/Syriac, Maghrebi names) and Hijri calendars;
 //! - years: `عام 2015`, `في العام 2017`, `في 2017`, `1436هـ` (Hijri, converted);
@@ -26,7 +27,9 @@
 //! - a bare Hijri month (`رمضان`) is the last one that began on or before the document date;
 //! - `مطلع/منتصف/أواخر` split a month into days 1–10 / 11–20 / 21–end and a year into
 //!   Jan–Apr / May–Aug / Sep–Dec, with precision `unknown`;
-//! - `مؤخرا` and friends: a window of the days up to the document date, precision `unknown`;
+//! - `مؤخرا` and friends: a window of the days up to the document date (30 days for مؤخرا, 10
+//!   for قبل أيام; sizes in the data file), precision `unknown`;
+//! - spans are whole tokens: a proclitic glued to the first word (`وأمس`) is inside the span;
 //! - Hijri dates use the tabular Islamic calendar ([`hijri`]): possibly one day off the
 //!   observed calendar.
 //!
@@ -386,7 +389,9 @@ impl Ctx<'_, '_> {
             }
         }
         let (j2, d) = self.day_at(j)?;
-        let (mut end, cal, m, _, _) = self.month_at(j2)?;
+        let Some((mut end, cal, m, _, _)) = self.month_at(j2) else {
+            return self.day_of_relative_month(j2, d);
+        };
         // Optional year: 2023, عام 2023, من العام 2023, 1436هـ.
         let mut k = end;
         if is_word(self.a, k, "من", false)
@@ -401,6 +406,12 @@ impl Ctx<'_, '_> {
         let year = self.year_digits_at(k, cal == Calendar::Hijri);
         if let Some((e, _, _)) = year {
             end = e;
+        }
+        if year.is_none()
+            && cal == Calendar::Gregorian
+            && let Some((e, y)) = self.relative_year_after(end)
+        {
+            return Some((e, y.and_then(|y| ymd(y, m, d)).map(day)));
         }
         let modifier = if year.is_none() {
             self.modifier_at(end)
@@ -432,6 +443,33 @@ impl Ctx<'_, '_> {
             }),
         };
         Some((end, date.map(day)))
+    }
+
+    /// `من العام الماضي`, `من هذا العام` after a month name: (end, the year when the document
+    /// date is known).
+    fn relative_year_after(&self, k: usize) -> Option<(usize, Option<i64>)> {
+        if !is_word(self.a, k, "من", false) {
+            return None;
+        }
+        let (end, rel) = lexicon().relative_at(self.a, k + 1, false, |a| a == Anchor::Doc)?;
+        if rel.unit != Unit::Year {
+            return None;
+        }
+        Some((end, self.doc.map(|d| i64::from(d.year()) + rel.offset)))
+    }
+
+    /// `15 من الشهر الجاري`, `العاشر من الشهر الماضي`: a day of a month named relatively.
+    fn day_of_relative_month(&self, k: usize, d: u32) -> Found {
+        let l = lexicon();
+        let (end, rel) = l.relative_at(self.a, k, false, |a| a == Anchor::Doc)?;
+        if rel.unit != Unit::Month {
+            return None;
+        }
+        let r = self.doc.and_then(|doc| {
+            let month = shifted_period(doc, Unit::Month, rel.offset)?;
+            month.start.with_day(d).map(day)
+        });
+        Some((end, r))
     }
 
     /// `month [/month] [year]`, `month الماضي`, `شهر رمضان`.
@@ -467,6 +505,11 @@ impl Ctx<'_, '_> {
                 (Calendar::Gregorian, true) => None,
             };
             return Some((end, r));
+        }
+        if cal == Calendar::Gregorian
+            && let Some((e, y)) = self.relative_year_after(end)
+        {
+            return Some((e, y.and_then(|y| month_of(y, m))));
         }
         let modifier = self.modifier_at(end);
         if ambiguous
@@ -680,12 +723,18 @@ impl Ctx<'_, '_> {
     fn relative(&self, i: usize) -> Found {
         let l = lexicon();
         let (mut end, rel) = l.relative_at(self.a, i, true, |k| k != Anchor::Part)?;
-        // اليوم (الاثنين): the weekday in brackets restates the document date.
-        if self.norm(end) == "("
-            && l.weekdays.contains_key(self.norm(end + 1))
-            && self.norm(end + 2) == ")"
-        {
-            end += 3;
+        // اليوم (الاثنين) / اليوم الاثنين: the weekday restates the document date.
+        if rel.unit == Unit::Day && rel.offset == 0 && rel.anchor == Anchor::Doc {
+            if self.norm(end) == "("
+                && l.weekdays.contains_key(self.norm(end + 1))
+                && self.norm(end + 2) == ")"
+            {
+                end += 3;
+            } else if l.weekdays.contains_key(self.norm(end))
+                && !is_word(self.a, end + 1, "من", false)
+            {
+                end += 1;
+            }
         }
         let anchor = match rel.anchor {
             Anchor::Doc => self.doc,
@@ -825,6 +874,10 @@ fn scan(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<(Range<usize>, Opt
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.n() {
+        if crate::numbers::lex::start_mask(a, i) & crate::numbers::lex::START_DATE == 0 {
+            i += 1;
+            continue;
+        }
         match ctx.at(i) {
             Some((end, r)) if end > i => {
                 if let Some(r) = r

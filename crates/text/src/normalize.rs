@@ -41,8 +41,15 @@ enum Map {
 const fn display_map(c: char) -> Map {
     match c {
         // tatweel, zero-width and formatting characters, BOM, bidi controls, soft hyphen
-        '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}' | '\u{180E}' => Map::Drop,
+        '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}'
+        | '\u{180E}' => Map::Drop,
         // spaces
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Map::To(' '),
         // Arabic / Persian punctuation variants
@@ -50,9 +57,9 @@ const fn display_map(c: char) -> Map {
         '\u{066C}' => Map::To(','),              // Arabic thousands separator
         '\u{066A}' => Map::To('%'),              // Arabic percent sign
         '\u{060D}' => Map::To('/'),              // Arabic date separator
-        '\u{2E2E}' => Map::To('؟'), // reversed question mark variant
-        '\u{2E41}' => Map::To('،'), // reversed comma
-        '\u{2E35}' => Map::To('؛'), // turned semicolon
+        '\u{2E2E}' => Map::To('؟'),              // reversed question mark variant
+        '\u{2E41}' => Map::To('،'),              // reversed comma
+        '\u{2E35}' => Map::To('؛'),              // turned semicolon
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Map::To('-'),
         // presentation forms (not the BOM, handled above) and their compatibility ligatures
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Map::Compat,
@@ -64,13 +71,16 @@ const fn display_map(c: char) -> Map {
 const fn match_map(c: char) -> Map {
     match c {
         // harakat, shadda, sukun, maddah/hamza above/below, superscript alef, Quranic marks
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => {
-            Map::Drop
-        }
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06ED}' => Map::Drop,
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' | '\u{0675}' => Map::To('ا'),
         'ى' | 'ئ' | 'ی' | '\u{06D0}' | '\u{0678}' => Map::To('ي'),
         'ة' | 'ۀ' | '\u{06C1}' | '\u{06D5}' => Map::To('ه'),
         'ؤ' | '\u{0676}' => Map::To('و'),
+        '\u{06D3}' => Map::To('\u{06D2}'), // yeh barree with hamza: the hamza goes
+        '\u{06C2}' => Map::To('ه'),
         'ک' | '\u{06AA}' => Map::To('ك'),
         '\u{0660}'..='\u{0669}' => Map::To(ascii_digit(c as u32 - 0x0660)),
         '\u{06F0}'..='\u{06F9}' => Map::To(ascii_digit(c as u32 - 0x06F0)),
@@ -122,6 +132,24 @@ static ARABIC_TABLE: [u32; 256] = {
     t
 };
 
+/// The mapping of U+0600..U+06FF at one level, as a table for the offset-mapping passes.
+macro_rules! block_table {
+    ($f:ident) => {{
+        let mut t = [Map::Keep; 256];
+        let mut i = 0;
+        while i < 256 {
+            if let Some(c) = char::from_u32(0x0600 + i as u32) {
+                t[i] = $f(c);
+            }
+            i += 1;
+        }
+        t
+    }};
+}
+
+static DISPLAY_BLOCK: [Map; 256] = block_table!(display_map);
+static MATCH_BLOCK: [Map; 256] = block_table!(full_match_map);
+
 /// Is `c` a combining mark the Arabic tables handle themselves (so the fast path need not NFC)?
 fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}')
@@ -130,65 +158,84 @@ fn is_arabic_mark(c: char) -> bool {
 /// Match-level normalisation of a word or phrase: the form used for every lookup.
 ///
 /// Equal to `matched(s).text`, computed without an offset map and with a byte-level fast path for
-/// ASCII and the Arabic block.
+/// ASCII and the Arabic block. A character that needs the general path (a non-Arabic combining
+/// mark, a presentation form, a character NFC rewrites) sends only the whitespace-delimited piece
+/// around it through [`matched`].
 pub fn match_form(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    if !match_form_into(s, &mut out) {
-        out.clear();
-        out.push_str(&matched(s).text);
-    }
-    out
-}
-
-/// Append the match form of `s` to `out`. Returns `false` (with `out` partly written) when `s`
-/// needs the general path (non-Arabic combining marks or presentation forms).
-fn match_form_into(s: &str, out: &mut String) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
+    // input and output positions just after the last ASCII whitespace: NFC never composes across
+    // it, so a piece can be redone from there on its own
+    let (mut safe_in, mut safe_out) = (0, 0);
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
             // ASCII run: copy as a block.
             let start = i;
             while i < b.len() && b[i] < 0x80 {
+                if b[i].is_ascii_whitespace() {
+                    safe_in = i + 1;
+                    safe_out = out.len() + (i + 1 - start);
+                }
                 i += 1;
             }
             out.push_str(&s[start..i]);
             continue;
         }
-        if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+        let hard = if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
             let cp = (((x & 0x1F) as u32) << 6) | (b[i + 1] & 0x3F) as u32;
             match ARABIC_TABLE[(cp - 0x600) as usize] {
-                0 => {}
-                1 => return false,
+                1 => true,
                 o => {
-                    if let Some(c) = char::from_u32(o) {
+                    if o != 0
+                        && let Some(c) = char::from_u32(o)
+                    {
                         out.push(c);
                     }
+                    i += 2;
+                    false
                 }
             }
-            i += 2;
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            let needs_general = (canonical_combining_class(c) != 0 && !is_arabic_mark(c))
+                || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes;
+            match full_match_map(c) {
+                _ if needs_general => true,
+                Map::Compat => true,
+                Map::Keep => {
+                    out.push(c);
+                    i += c.len_utf8();
+                    false
+                }
+                Map::To(d) => {
+                    out.push(d);
+                    i += c.len_utf8();
+                    false
+                }
+                Map::Drop => {
+                    i += c.len_utf8();
+                    false
+                }
+            }
         };
-        i += c.len_utf8();
-        if canonical_combining_class(c) != 0 && !is_arabic_mark(c) {
-            return false;
-        }
-        // characters NFC rewrites on their own (CJK compatibility ideographs, …)
-        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-            return false;
-        }
-        match full_match_map(c) {
-            Map::Keep => out.push(c),
-            Map::Drop => {}
-            Map::To(d) => out.push(d),
-            Map::Compat => return false,
+        if hard {
+            // redo the piece from the last safe point to the next ASCII whitespace
+            let end = b[i..]
+                .iter()
+                .position(|c| c.is_ascii_whitespace())
+                .map_or(b.len(), |p| i + p);
+            out.truncate(safe_out);
+            out.push_str(&matched(&s[safe_in..end]).text);
+            i = end;
+            safe_in = end;
+            safe_out = out.len();
         }
     }
-    true
+    out
 }
 
 /// Normalised text with a map from each of its characters back to the original characters.
@@ -241,12 +288,20 @@ impl Normalized {
 }
 
 /// Build a [`Normalized`] char by char from a mapping function.
-fn map_chars(s: &str, f: impl Fn(char) -> Map) -> Normalized {
+fn map_chars(s: &str, f: fn(char) -> Map, block: &[Map; 256]) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() / 2);
     let mut n = 0u32;
     for c in s.chars() {
-        match f(c) {
+        // ASCII is kept at both levels; the Arabic block is looked up in a table
+        let m = if c.is_ascii() {
+            Map::Keep
+        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            block[(c as u32 - 0x0600) as usize]
+        } else {
+            f(c)
+        };
+        match m {
             Map::Keep => {
                 text.push(c);
                 map.push((n, n + 1));
@@ -260,14 +315,14 @@ fn map_chars(s: &str, f: impl Fn(char) -> Map) -> Normalized {
                 let mut buf = String::new();
                 decompose_compatible(c, |d| buf.push(d));
                 for d in buf.nfc() {
-                    // A decomposition may hold characters the display level removes or rewrites.
-                    match display_map(d) {
+                    // A decomposition may hold characters this level removes or rewrites.
+                    match f(d) {
                         Map::Drop => {}
                         Map::To(e) => {
                             text.push(e);
                             map.push((n, n + 1));
                         }
-                        _ => {
+                        Map::Keep | Map::Compat => {
                             text.push(d);
                             map.push((n, n + 1));
                         }
@@ -301,14 +356,22 @@ fn nfc_with_map(n: Normalized) -> Normalized {
         while j < chars.len() && canonical_combining_class(chars[j]) != 0 {
             j += 1;
         }
-        // Hangul and other starters that compose with a following starter are not an issue for
-        // Arabic text; composing segment-wise is exact for starter + marks sequences.
-        seg.clear();
-        seg.extend(&chars[i..j]);
-        let range = (n.map[i].0, n.map[j - 1].1);
-        for c in seg.nfc() {
-            text.push(c);
-            map.push(range);
+        let simple =
+            j == i + 1 && (chars[i].is_ascii() || ('\u{0621}'..='\u{064A}').contains(&chars[i]));
+        if simple || is_nfc_quick(chars[i..j].iter().copied()) == IsNormalized::Yes {
+            // already composed: copy, keeping the per-char map
+            text.extend(&chars[i..j]);
+            map.extend_from_slice(&n.map[i..j]);
+        } else {
+            // Composition only happens inside a starter + marks segment for the scripts we care
+            // about (conjoining Hangul jamo are left as they are).
+            seg.clear();
+            seg.extend(&chars[i..j]);
+            let range = (n.map[i].0, n.map[j - 1].1);
+            for c in seg.nfc() {
+                text.push(c);
+                map.push(range);
+            }
         }
         i = j;
     }
@@ -321,33 +384,17 @@ fn nfc_with_map(n: Normalized) -> Normalized {
 
 /// Display-level normalisation with an offset map (see the module docs for what changes).
 pub fn display(s: &str) -> Normalized {
-    nfc_with_map(map_chars(s, display_map))
+    nfc_with_map(map_chars(s, display_map, &DISPLAY_BLOCK))
 }
 
 /// Match-level normalisation with an offset map: [`display`] then the match mapping.
+///
+/// Computed in one pass (display and match mappings composed, then NFC): since the match level
+/// drops every Arabic mark, composing hamza or reordering marks first would change nothing.
 pub fn matched(s: &str) -> Normalized {
-    let d = display(s);
-    let mut text = String::with_capacity(d.text.len());
-    let mut map = Vec::with_capacity(d.map.len());
-    for (c, r) in d.text.chars().zip(d.map.iter()) {
-        match match_map(c) {
-            Map::Keep | Map::Compat => {
-                text.push(c);
-                map.push(*r);
-            }
-            Map::Drop => {}
-            Map::To(e) => {
-                text.push(e);
-                map.push(*r);
-            }
-        }
-    }
-    // Dropping an Arabic mark can unblock the composition of a non-Arabic mark with its base.
-    nfc_with_map(Normalized {
-        text,
-        map,
-        orig_chars: d.orig_chars,
-    })
+    // Dropping an Arabic mark can unblock the composition of a non-Arabic mark with its base, so
+    // NFC comes after the mapping.
+    nfc_with_map(map_chars(s, full_match_map, &MATCH_BLOCK))
 }
 
 /// Display-level normalisation without a map (convenience for short strings).

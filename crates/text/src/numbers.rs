@@ -2,7 +2,8 @@
 //!
 //! Finds cardinals written in digits (`140`, `1,200`, `٧٥`, `2.5 مليون`), in words (masculine and
 //! feminine, nominative and oblique case forms, duals, compounds such as خمسة وعشرون or
-//! ثلاثة آلاف وخمسمئة, up to hundreds of millions) and mixed (`3 آلاف`), with proclitics
+//! ثلاثة آلاف وخمسمئة, up to hundreds of millions), mixed (`3 آلاف`) and fractions of a scale
+//! word (نصف مليون، مليون ونصف), with proclitics
 //! (بثلاثة، وسبعة، لعشرة); vague quantities (عشرات → about 12..99, مئات، آلاف، بضعة، عدد من, and
 //! vague × scale: عشرات الآلاف); qualifiers before or after the figure (نحو، قرابة، أكثر من،
 //! ما لا يقل عن، على الأقل، أقل من ...) and ranges (بين 10 و15، من 10 إلى 15، 10-15).
@@ -34,9 +35,12 @@ use words::{QualKind, QualPos, Role, lexicon};
 pub struct NumberMention {
     /// Character offset of the first character (qualifier included).
     pub start: usize,
-    /// Character offset one past the last character (a post-qualifier included).
+    /// Character offset one past the last character (a post-qualifier included when it follows
+    /// the figure directly: `16 على الأقل`; one after the counted noun, `16 شخصا على الأقل`,
+    /// still qualifies the count but stays outside the span so that the token after the mention
+    /// is the counted noun).
     pub end: usize,
-    /// Token range of the whole expression (qualifiers included).
+    /// Token range of the whole expression (qualifiers included, as for `end`).
     pub tokens: Range<usize>,
     /// The value with its qualifier and range.
     pub count: Count,
@@ -109,7 +113,8 @@ fn atom(a: &Analysis<'_>, i: usize) -> Option<Atom> {
     for (clitic, rest) in variants(norm) {
         // A preposition glued to a two-letter word is too often something else: لست "I am not"
         // is not ل + ست.
-        if matches!(clitic, "ب" | "ل" | "وب" | "ول" | "فب" | "فل") && rest.chars().count() < 3 {
+        if matches!(clitic, "ب" | "ل" | "وب" | "ول" | "فب" | "فل") && rest.chars().count() < 3
+        {
             continue;
         }
         if let Some(roles) = lex.words.get(rest) {
@@ -234,6 +239,17 @@ pub(crate) fn parse_core(a: &Analysis<'_>, i: usize) -> Option<Core> {
                 total = s as f64;
                 cur = 0.0;
                 last = Last::Scale(s);
+            } else if let Some(f) = role(roles, Role::Fraction) {
+                // نصف مليون: only before a singular scale word; نصف السكان is no count.
+                let s = a
+                    .tokens
+                    .get(i + 1)
+                    .and_then(|t| lexicon().words.get(t.norm.as_str()))
+                    .and_then(|r| role(r, Role::Scale))?;
+                total = s as f64 * f as f64 / 100.0;
+                cur = 0.0;
+                last = Last::Scale(s);
+                j = i + 2;
             } else {
                 return None;
             }
@@ -367,6 +383,16 @@ pub(crate) fn parse_core(a: &Analysis<'_>, i: usize) -> Option<Core> {
                     } else {
                         None
                     }
+                } else if let (true, Some(f), Last::Scale(s)) =
+                    (conj, role(roles, Role::Fraction), last)
+                {
+                    // مليون ونصف: a fraction of the scale just read.
+                    if cur == 0.0 {
+                        total += s as f64 * f as f64 / 100.0;
+                        Some(Last::Scale(s))
+                    } else {
+                        None
+                    }
                 } else if let (true, Some(d), true) = (
                     conj,
                     role(roles, Role::Dual),
@@ -423,6 +449,10 @@ pub(crate) fn cores(a: &Analysis<'_>) -> Vec<Core> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
+        if lex::start_mask(a, i) & lex::START_NUMBER == 0 {
+            i += 1;
+            continue;
+        }
         match parse_core(a, i) {
             Some(c) if c.end > i => {
                 i = c.end;
@@ -447,7 +477,13 @@ fn range_pair(a: &Analysis<'_>, x: &Core, y: &Core) -> Option<usize> {
         && (y.start == x.end && y.clitic == "و"
             || y.start == x.end + 1 && is_word(a, x.end, "و", false))
     {
-        return Some(x.start - 1);
+        // Take in the ما of ما بين.
+        let s = x.start - 1;
+        return Some(if s >= 1 && is_word(a, s - 1, "ما", false) {
+            s - 1
+        } else {
+            s
+        });
     }
     let to_words = ["الي", "الى", "حتى", "حتي"];
     if y.start == x.end + 1
@@ -531,7 +567,9 @@ fn qualify(c: Count, kind: QualKind) -> Count {
 /// adjective: `16 شخصا مدنيا على الأقل`).
 const POST_QUALIFIER_GAP: usize = 2;
 
-fn post_qualifier(a: &Analysis<'_>, end: usize) -> Option<(usize, QualKind)> {
+/// A post-qualifier after the figure ending at `end`: (end of the qualifier, words skipped
+/// before it, kind).
+fn post_qualifier(a: &Analysis<'_>, end: usize) -> Option<(usize, usize, QualKind)> {
     let lex = lexicon();
     for gap in 0..=POST_QUALIFIER_GAP {
         let at = end + gap;
@@ -545,7 +583,7 @@ fn post_qualifier(a: &Analysis<'_>, end: usize) -> Option<(usize, QualKind)> {
             if *pos == QualPos::Post
                 && let Some(e) = match_phrase(a, at, w, false)
             {
-                return Some((e, *kind));
+                return Some((e, gap, *kind));
             }
         }
     }
@@ -613,8 +651,13 @@ pub fn find_numbers(a: &Analysis<'_>) -> Vec<NumberMention> {
             if let Some((s, kind)) = pre_qualifier(a, c.start) {
                 first = s;
                 count = qualify(count, kind);
-            } else if let Some((e, kind)) = post_qualifier(a, c.end) {
-                last = e;
+            } else if let Some((e, gap, kind)) = post_qualifier(a, c.end) {
+                // The span takes in a qualifier right after the figure (16 على الأقل) but not
+                // one after the counted noun (16 شخصا على الأقل), so that the token after the
+                // mention stays the counted noun.
+                if gap == 0 {
+                    last = e;
+                }
                 count = qualify(count, kind);
             }
             core_range = c.start..c.end;

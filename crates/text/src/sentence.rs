@@ -67,8 +67,9 @@ fn is_abbreviation_stop(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     // a letter glued to a number (2015م.) is a unit, and the stop is real
-    let glued_to_number =
-        i >= 2 && tokens[i - 2].byte_end == prev.byte_start && tokens[i - 2].kind == TokenKind::Number;
+    let glued_to_number = i >= 2
+        && tokens[i - 2].byte_end == prev.byte_start
+        && tokens[i - 2].kind == TokenKind::Number;
     if glued_to_number {
         return false;
     }
@@ -80,7 +81,9 @@ fn is_abbreviation_stop(text: &str, tokens: &[Token], i: usize) -> bool {
     if text[tokens[i].byte_end..next.byte_start].contains('\n') {
         return false;
     }
-    prev.norm.chars().count() == 1 || ABBREVIATIONS.contains(&prev.norm) || ABBREVIATIONS.contains(word)
+    prev.norm.chars().count() == 1
+        || ABBREVIATIONS.contains(&prev.norm)
+        || ABBREVIATIONS.contains(word)
 }
 
 /// Split tokenised `text` into sentences.
@@ -141,29 +144,30 @@ mod tests {
 
     #[test]
     fn splits_on_arabic_and_latin_marks() {
-        assert_eq!(sentences("قتل خمسة. وأصيب عشرة! هل انتهى؟ نعم"), [
-            "قتل خمسة.",
-            "وأصيب عشرة!",
-            "هل انتهى؟",
-            "نعم"
-        ]);
+        assert_eq!(
+            sentences("قتل خمسة. وأصيب عشرة! هل انتهى؟ نعم"),
+            ["قتل خمسة.", "وأصيب عشرة!", "هل انتهى؟", "نعم"]
+        );
     }
 
     #[test]
     fn decimal_numbers_do_not_split() {
-        assert_eq!(sentences("ارتفع المؤشر 3.5 في المئة. ثم هبط"), [
-            "ارتفع المؤشر 3.5 في المئة.",
-            "ثم هبط"
-        ]);
-        assert_eq!(sentences("بلغ ٣٫٥ مليون. انتهى"), ["بلغ ٣٫٥ مليون.", "انتهى"]);
+        assert_eq!(
+            sentences("ارتفع المؤشر 3.5 في المئة. ثم هبط"),
+            ["ارتفع المؤشر 3.5 في المئة.", "ثم هبط"]
+        );
+        assert_eq!(
+            sentences("بلغ ٣٫٥ مليون. انتهى"),
+            ["بلغ ٣٫٥ مليون.", "انتهى"]
+        );
     }
 
     #[test]
     fn headline_line_is_a_sentence() {
-        assert_eq!(sentences("مقتل 5 جنود في هجوم\nبغداد (رويترز) - قتل خمسة جنود."), [
-            "مقتل 5 جنود في هجوم",
-            "بغداد (رويترز) - قتل خمسة جنود."
-        ]);
+        assert_eq!(
+            sentences("مقتل 5 جنود في هجوم\nبغداد (رويترز) - قتل خمسة جنود."),
+            ["مقتل 5 جنود في هجوم", "بغداد (رويترز) - قتل خمسة جنود."]
+        );
     }
 
     #[test]
@@ -175,23 +179,35 @@ mod tests {
 
     #[test]
     fn abbreviations() {
-        assert_eq!(sentences("قال د. أحمد إن الوضع خطير."), ["قال د. أحمد إن الوضع خطير."]);
-        assert_eq!(sentences("زار م. خالد الموقع. ثم غادر"), ["زار م. خالد الموقع.", "ثم غادر"]);
-        assert_eq!(sentences("أعلنت U.S. Army ذلك. ثم"), ["أعلنت U.S. Army ذلك.", "ثم"]);
+        assert_eq!(
+            sentences("قال د. أحمد إن الوضع خطير."),
+            ["قال د. أحمد إن الوضع خطير."]
+        );
+        assert_eq!(
+            sentences("زار م. خالد الموقع. ثم غادر"),
+            ["زار م. خالد الموقع.", "ثم غادر"]
+        );
+        assert_eq!(
+            sentences("أعلنت U.S. Army ذلك. ثم"),
+            ["أعلنت U.S. Army ذلك.", "ثم"]
+        );
         assert_eq!(sentences("قال Dr. Smith ذلك"), ["قال Dr. Smith ذلك"]);
     }
 
     #[test]
     fn letter_glued_to_number_is_a_real_stop() {
-        assert_eq!(sentences("وقع ذلك عام 2015م. ثم عاد"), ["وقع ذلك عام 2015م.", "ثم عاد"]);
+        assert_eq!(
+            sentences("وقع ذلك عام 2015م. ثم عاد"),
+            ["وقع ذلك عام 2015م.", "ثم عاد"]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_the_sentence() {
-        assert_eq!(sentences("قال: «انتهى الأمر.» ثم غادر."), [
-            "قال: «انتهى الأمر.»",
-            "ثم غادر."
-        ]);
+        assert_eq!(
+            sentences("قال: «انتهى الأمر.» ثم غادر."),
+            ["قال: «انتهى الأمر.»", "ثم غادر."]
+        );
         assert_eq!(sentences("ماذا؟! لا أعرف"), ["ماذا؟!", "لا أعرف"]);
     }
 

@@ -110,13 +110,22 @@ fn classify(c: char) -> Class {
         | '\u{FB50}'..='\u{FDFF}'
         | '\u{FE80}'..='\u{FEFC}' => Class::Arabic,
         '\u{FE70}'..='\u{FE7F}' => Class::Mark,
-        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' | '\u{060D}' => {
-            Class::Punct
-        }
+        '\u{060C}'
+        | '\u{061B}'
+        | '\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}'
+        | '\u{060D}' => Class::Punct,
         '\u{061C}' => Class::Space,
         '\u{0600}'..='\u{06FF}' => Class::Symbol,
-        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{2060}' | '\u{00AD}' => Class::Space,
+        '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{2060}'
+        | '\u{00AD}' => Class::Space,
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00A1}'..='\u{00BF}'
             if is_unicode_punct(c) =>
         {
@@ -235,7 +244,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 loop {
                     cur.eat_while(|k, _| k == Class::Digit);
                     match (cur.peek(), cur.peek2()) {
-                        (Some(sep), Some(n)) if is_number_separator(sep) && classify(n) == Class::Digit => {
+                        (Some(sep), Some(n))
+                            if is_number_separator(sep) && classify(n) == Class::Digit =>
+                        {
                             cur.bump(sep);
                         }
                         _ => break,
@@ -264,7 +275,11 @@ fn make_token(text: &str, bs: usize, cs: usize, be: usize, ce: usize, kind: Toke
     let norm = match_form(&text[bs..be]);
     let (prefix, stem, suffix) = if kind == TokenKind::Arabic {
         let sp = split_with(&norm, Spelling::of(&text[bs..be]));
-        (sp.prefix.to_owned(), sp.stem.into_owned(), sp.suffix.to_owned())
+        (
+            sp.prefix.to_owned(),
+            sp.stem.into_owned(),
+            sp.suffix.to_owned(),
+        )
     } else {
         (String::new(), norm.clone(), String::new())
     };
@@ -285,7 +300,11 @@ fn make_token(text: &str, bs: usize, cs: usize, be: usize, ce: usize, kind: Toke
 /// 1200000). A comma or full stop followed by exactly three digits, or repeated, groups
 /// thousands; otherwise it is a decimal point. `None` when it is not a number.
 pub fn number_value(norm: &str) -> Option<f64> {
-    if norm.is_empty() || !norm.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if norm.is_empty()
+        || !norm
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let groups: Vec<&str> = norm.split(['.', ',']).collect();
@@ -346,9 +365,10 @@ mod tests {
 
     #[test]
     fn arabic_words_and_punct() {
-        assert_eq!(texts("قُتل خمسة أشخاص، وأصيب آخرون."), [
-            "قُتل", "خمسة", "أشخاص", "،", "وأصيب", "آخرون", "."
-        ]);
+        assert_eq!(
+            texts("قُتل خمسة أشخاص، وأصيب آخرون."),
+            ["قُتل", "خمسة", "أشخاص", "،", "وأصيب", "آخرون", "."]
+        );
     }
 
     #[test]
@@ -362,9 +382,20 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(texts("قتل 1,200 شخص و٧٥ جريحا بنسبة 3.5%"), [
-            "قتل", "1,200", "شخص", "و", "٧٥", "جريحا", "بنسبة", "3.5", "%"
-        ]);
+        assert_eq!(
+            texts("قتل 1,200 شخص و٧٥ جريحا بنسبة 3.5%"),
+            [
+                "قتل",
+                "1,200",
+                "شخص",
+                "و",
+                "٧٥",
+                "جريحا",
+                "بنسبة",
+                "3.5",
+                "%"
+            ]
+        );
         assert_eq!(kinds("1,200 ٧٥ 3.5"), [TokenKind::Number; 3]);
         let t = tokenize("٣٫٥");
         assert_eq!(t.len(), 1);
@@ -382,19 +413,28 @@ mod tests {
 
     #[test]
     fn number_then_comma_or_period_at_end() {
-        assert_eq!(texts("عام 2015، ثم 2016."), ["عام", "2015", "،", "ثم", "2016", "."]);
+        assert_eq!(
+            texts("عام 2015، ثم 2016."),
+            ["عام", "2015", "،", "ثم", "2016", "."]
+        );
     }
 
     #[test]
     fn quotes() {
-        assert_eq!(texts("قال “نعم” و«لا» و\"ربما\""), [
-            "قال", "“", "نعم", "”", "و", "«", "لا", "»", "و", "\"", "ربما", "\""
-        ]);
+        assert_eq!(
+            texts("قال “نعم” و«لا» و\"ربما\""),
+            [
+                "قال", "“", "نعم", "”", "و", "«", "لا", "»", "و", "\"", "ربما", "\""
+            ]
+        );
     }
 
     #[test]
     fn slash_between_months() {
-        assert_eq!(texts("11 فبراير/شباط 2023"), ["11", "فبراير", "/", "شباط", "2023"]);
+        assert_eq!(
+            texts("11 فبراير/شباط 2023"),
+            ["11", "فبراير", "/", "شباط", "2023"]
+        );
     }
 
     #[test]
@@ -417,7 +457,10 @@ mod tests {
 
     #[test]
     fn ellipsis_and_question() {
-        assert_eq!(texts("ماذا حدث؟! ثم..."), ["ماذا", "حدث", "؟", "!", "ثم", "..."]);
+        assert_eq!(
+            texts("ماذا حدث؟! ثم..."),
+            ["ماذا", "حدث", "؟", "!", "ثم", "..."]
+        );
     }
 
     #[test]

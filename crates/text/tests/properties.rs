@@ -18,10 +18,10 @@ fn arabicish() -> impl Strategy<Value = String> {
         prop::char::range('0', '9'),
         prop::char::range('a', 'z'),
         prop::sample::select(vec![
-            ' ', '\n', '.', ',', '!', '?', '؟', '،', '«', '»', '“', '”', '"', '/', '\'', '\u{200F}',
-            '\u{200C}', '\u{FEFF}', '\u{00A0}', '\u{0301}', '\u{0653}', '\u{0654}', 'é', '\u{FEFB}',
-            '\u{FEF5}', '\u{FDF2}', '\u{FE70}', '\u{FE71}', 'ة', 'ى', 'أ', 'إ', 'آ', 'ٱ', 'ؤ', 'ئ',
-            '\u{066B}', '\u{066C}', '…',
+            ' ', '\n', '.', ',', '!', '?', '؟', '،', '«', '»', '“', '”', '"', '/', '\'',
+            '\u{200F}', '\u{200C}', '\u{FEFF}', '\u{00A0}', '\u{0301}', '\u{0653}', '\u{0654}',
+            'é', '\u{FEFB}', '\u{FEF5}', '\u{FDF2}', '\u{FE70}', '\u{FE71}', 'ة', 'ى', 'أ', 'إ',
+            'آ', 'ٱ', 'ؤ', 'ئ', '\u{066B}', '\u{066C}', '…',
         ]),
         any::<char>(),
     ];
@@ -113,5 +113,15 @@ proptest! {
         let s: String = s.into_iter().collect();
         prop_assert!(analyze(&s).tokens.is_empty());
         prop_assert_eq!(match_form(&s), "");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The one-pass match level equals the match level applied to the display form.
+    #[test]
+    fn match_equals_match_of_display(s in arabicish()) {
+        prop_assert_eq!(matched(&s).text, matched(&display(&s).text).text);
     }
 }

@@ -83,6 +83,18 @@ def write(path, header, rows):
     print(f"wrote {path}: {len(rows)} rows", file=sys.stderr)
 
 
+def person_names(shared):
+    """Single words of ANERgazet's person gazetteer (CC BY-SA 4.0): given names like سالم."""
+    out = set()
+    path = os.path.join(shared, "anercorp", "ANERgazet", "PersGazetteer.txt")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            w = line.strip()
+            if w and not w.startswith("=") and " " not in w:
+                out.add(norm(w))
+    return out
+
+
 def anercorp_counts(shared):
     """Count, for each word n-gram up to 3 in ANERcorp train, how often it is a whole LOC span vs O."""
     loc = collections.Counter()
@@ -157,6 +169,7 @@ FOCUS = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE E
 
 def cities(shared, taken):
     loc, other = anercorp_counts(shared)
+    persons = person_names(shared)
     taken_norm = {norm(t) for t in taken}
     used = set()
     rows, ids = [], set()
@@ -185,14 +198,17 @@ def cities(shared, taken):
                 # Big cities and long names link anywhere; a small place's one-word name is often
                 # also a common word (تدمر "destroys", قصور "shortcomings"), so it links only in a
                 # locative context (after في/من/مدينة..., or with an attached ب/ل).
-                if pop >= 500000 or loc[k] > other[k] or (" " in k and pop >= 20000):
+                # A given name (سالم) is a person far more often than a place.
+                if k in persons and loc[k] == 0:
+                    weak.append(n)
+                elif pop >= 500000 or loc[k] > other[k] or (" " in k and pop >= 20000):
                     strong.append(n)
                 else:
                     weak.append(n)
             if not strong and not weak:
                 continue
-            # Canonical name: the spelling ANERcorp uses most as a place, else the shortest.
-            allnames = sorted(strong + weak, key=lambda n: (-loc[norm(n)], len(n)))
+            # Canonical name: the spelling ANERcorp uses most as a place, else (ة over ه) the shortest.
+            allnames = sorted(strong + weak, key=lambda n: (-loc[norm(n)], n.endswith("ه"), len(n)))
             base = f"gpe:{cc.lower()}-{slug(r['name'])}"
             cid = base if base not in ids else f"{base}-{r['geonameid']}"
             ids.add(cid)

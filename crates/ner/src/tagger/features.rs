@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::gazetteer::{self, GazHit, bits, trig};
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
@@ -62,6 +62,7 @@ impl<'a> TokInfo<'a> {
 pub struct SentenceCtx<'s, 'a> {
     toks: &'s [TokInfo<'a>],
     keys: Vec<Cow<'s, str>>,
+    lstems: Vec<&'s str>,
     shapes: Vec<String>,
     gaz: Vec<GazHit>,
     trig: Vec<u8>,
@@ -82,9 +83,11 @@ impl<'s, 'a> SentenceCtx<'s, 'a> {
             .map(|(t, k)| g.trigger(&t.norm, k))
             .collect();
         let shapes = toks.iter().map(|t| shape(&t.norm)).collect();
+        let lstems = toks.iter().map(|t| light_stem(&t.norm)).collect();
         SentenceCtx {
             toks,
             keys,
+            lstems,
             shapes,
             gaz,
             trig,
@@ -317,6 +320,25 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
             }
         }
     }
+    // Any trigger in the three tokens before: reaches the second and third words of a name
+    // ("حزب التجمع المصري", "وزير الدفاع دونالد رامسفيلد").
+    let mut window = 0u8;
+    for j in 1..=3 {
+        if i >= j {
+            window |= ctx.trig[i - j];
+        }
+    }
+    for (bit, name) in [
+        (trig::PERS, "P"),
+        (trig::LOC, "L"),
+        (trig::ORG, "O"),
+        (trig::MISC, "M"),
+    ] {
+        if window & bit != 0 {
+            sc.add(46, &[name]);
+            sc.add(47, &[name, &ctx.shapes[i]]);
+        }
+    }
     if i == 0 {
         sc.add(50, &[]);
     }
@@ -327,7 +349,7 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
         } else if k as usize >= n {
             EOS
         } else {
-            light_stem(&ctx.toks[k as usize].norm)
+            ctx.lstems[k as usize]
         }
     };
     {
@@ -358,11 +380,25 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
         // Gazetteer conjunctions with the neighbours' evidence.
         let gb = |j: isize| -> u16 {
             let k = i as isize + j;
-            if k < 0 || k as usize >= n { 0 } else { ctx.gaz[k as usize].begin | ctx.gaz[k as usize].inside }
+            if k < 0 || k as usize >= n {
+                0
+            } else {
+                ctx.gaz[k as usize].begin | ctx.gaz[k as usize].inside
+            }
         };
         let pers = bits::ANER_PERS | bits::UN_PERS_PART;
         let loc = bits::ANER_LOC | bits::GEONAMES | bits::COUNTRY | bits::ADMIN1;
-        let c = |b: u16| if b & pers != 0 { "p" } else if b & loc != 0 { "l" } else if b != 0 { "o" } else { "-" };
+        let c = |b: u16| {
+            if b & pers != 0 {
+                "p"
+            } else if b & loc != 0 {
+                "l"
+            } else if b != 0 {
+                "o"
+            } else {
+                "-"
+            }
+        };
         sc.add(76, &[c(gb(-1)), c(gb(0)), c(gb(1))]);
         sc.add(77, &[c(gb(-1)), c(gb(0))]);
         sc.add(78, &[c(gb(0)), c(gb(1))]);

@@ -233,10 +233,7 @@ impl Gazetteer {
         buf.push_str(first);
         let mut any = false;
         let mut len = 1;
-        loop {
-            let Some(&v) = self.phrases.get(buf.as_str()) else {
-                break;
-            };
+        while let Some(&v) = self.phrases.get(buf.as_str()) {
             let lists = v & !bits::PREFIX;
             if lists != 0 {
                 any = true;

@@ -4,7 +4,9 @@
 //! token ([`features`]: normalised form, clitic-stripped stem and segments from the text layer,
 //! character affixes, shape, neighbouring words, gazetteer membership and trigger words from the
 //! shipped lists in `data/gazetteer/`), label-transition weights, and Viterbi decoding restricted
-//! to valid IOB2 sequences ([`decode`]). Training ([`train`]) is deterministic (fixed-seed shuffle).
+//! to valid IOB2 sequences ([`decode`]). A second stage re-tags each sentence with extra
+//! document features: what the first stage said about the same words elsewhere in the text.
+//! Training ([`train`]) is deterministic (fixed-seed shuffle).
 //! The model file ([`model`]) is a compact quantised binary; the one trained on ANERcorp ships in
 //! `model/ner.bin` and is embedded with `include_bytes!` ([`Tagger::bundled`]).
 //! [`evaluate`] scores a tagger against gold IOB2 sentences with conlleval's exact-span rules.
@@ -24,7 +26,7 @@ use std::ops::Range;
 
 use text::Analysis;
 
-pub use eval::{EvalReport, TypeScore, evaluate, evaluate_sentences};
+pub use eval::{EvalReport, TypeScore, evaluate, evaluate_raw, evaluate_sentences};
 pub use perceptron::{TrainOptions, train};
 
 use crate::Error;
@@ -180,7 +182,7 @@ impl Tagger {
     /// document for the second stage's document features.
     pub fn tag(&self, a: &Analysis<'_>) -> Vec<TaggedSpan> {
         let ranges: Vec<Range<usize>> = if a.sentences.is_empty() {
-            vec![0..a.tokens.len()]
+            std::iter::once(0..a.tokens.len()).collect()
         } else {
             a.sentences
                 .iter()
@@ -225,8 +227,10 @@ impl Tagger {
 
     /// Label indices (see [`LABELS`]) for one pre-tokenised sentence.
     pub fn tag_indices(&self, words: &[&str]) -> Vec<usize> {
-        let infos: Vec<features::TokInfo> =
-            words.iter().map(|w| features::TokInfo::from_word(w)).collect();
+        let infos: Vec<features::TokInfo> = words
+            .iter()
+            .map(|w| features::TokInfo::from_word(w))
+            .collect();
         self.decode_document(&[infos])
             .pop()
             .map(|d| d.0)

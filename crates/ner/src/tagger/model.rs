@@ -11,8 +11,8 @@
 //! bit), keys ascending
 //! ```
 //!
-//! Loading builds a key → row hash map over a dense `i16` table (no per-feature allocation);
-//! scoring sums `i16` weights in `i32` and scales once, so a loaded model scores exactly like
+//! Loading builds one hash map from key to the row's nine `i16` weights, stored inline so a
+//! lookup touches one cache line (no per-feature allocation); scoring sums `i16` weights in `i32` and scales once, so a loaded model scores exactly like
 //! the freshly trained one it was written from. It does not compress or memory-map the file.
 
 use rustc_hash::FxHashMap;
@@ -26,12 +26,11 @@ const FORMAT_VERSION: u32 = 2;
 /// Emission and transition weights of a tagger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
-    /// Feature key → row in `w`.
-    index: FxHashMap<u32, u32>,
+    /// Feature key → its quantised weights, one per label, stored inline so that a lookup
+    /// touches one cache line (the tagger is bound by these lookups).
+    index: FxHashMap<u32, [i16; N_LABELS]>,
     /// Keys in row order (for writing).
     keys: Vec<u32>,
-    /// Quantised emission weights, `N_LABELS` per row.
-    w: Vec<i16>,
     /// Multiply quantised weights by this to get scores.
     scale: f32,
     /// Start weights per label.
@@ -55,31 +54,20 @@ impl Weights {
             .flat_map(|r| r.1.iter())
             .fold(0f32, |m, &x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        if std::env::var_os("NER_DEBUG").is_some() {
-            let mut all: Vec<f32> = rows.iter().flat_map(|r| r.1.iter()).map(|x| x.abs()).filter(|&x| x > 0.0).collect();
-            all.sort_by(|a, b| a.total_cmp(b));
-            let q = |f: f64| all.get(((all.len() as f64 - 1.0) * f) as usize).copied().unwrap_or(0.0);
-            eprintln!("rows {} nonzero {} max {max} q50 {} q90 {} q99 {} q999 {}", rows.len(), all.len(), q(0.5), q(0.9), q(0.99), q(0.999));
-        }
         let mut out = Weights {
             index: FxHashMap::default(),
             keys: Vec::new(),
-            w: Vec::new(),
             scale,
             start,
             trans,
         };
         for (key, ws) in rows {
-            let q: Vec<i16> = ws
-                .iter()
-                .map(|&x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
-                .collect();
+            let q = ws.map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16);
             if q.iter().all(|&x| x == 0) || out.index.contains_key(&key) {
                 continue;
             }
-            out.index.insert(key, out.keys.len() as u32);
+            out.index.insert(key, q);
             out.keys.push(key);
-            out.w.extend_from_slice(&q);
         }
         out
     }
@@ -94,9 +82,8 @@ impl Weights {
     pub fn score_into(&self, keys: &[u32], row: &mut [f32]) {
         let mut acc = [0i32; N_LABELS];
         for k in keys {
-            if let Some(&r) = self.index.get(k) {
-                let base = r as usize * N_LABELS;
-                for (a, &w) in acc.iter_mut().zip(&self.w[base..base + N_LABELS]) {
+            if let Some(ws) = self.index.get(k) {
+                for (a, &w) in acc.iter_mut().zip(ws) {
                     *a += i32::from(w);
                 }
             }
@@ -113,8 +100,8 @@ impl Weights {
             out.extend_from_slice(&x.to_le_bytes());
         }
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for (r, key) in self.keys.iter().enumerate() {
-            let ws = &self.w[r * N_LABELS..(r + 1) * N_LABELS];
+        for key in &self.keys {
+            let ws = self.index.get(key).copied().unwrap_or([0; N_LABELS]);
             let mut mask = 0u16;
             for (l, &w) in ws.iter().enumerate() {
                 if w != 0 {
@@ -150,19 +137,19 @@ impl Weights {
         }
         let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
         let mut keys = Vec::with_capacity(n);
-        let mut w = vec![0i16; n * N_LABELS];
         for row in 0..n {
+            let mut ws = [0i16; N_LABELS];
             let key = r.u32()?;
             let mask = r.u16()?;
             if mask >> N_LABELS != 0 {
                 return Err(format!("row {row}: label mask {mask:#x} out of range"));
             }
-            for l in 0..N_LABELS {
+            for (l, w) in ws.iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
-                    w[row * N_LABELS + l] = r.u16()? as i16;
+                    *w = r.u16()? as i16;
                 }
             }
-            if index.insert(key, row as u32).is_some() {
+            if index.insert(key, ws).is_some() {
                 return Err(format!("row {row}: duplicate feature key {key:#x}"));
             }
             keys.push(key);
@@ -170,7 +157,6 @@ impl Weights {
         Ok(Weights {
             index,
             keys,
-            w,
             scale,
             start,
             trans,
@@ -201,7 +187,9 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Weights>, String> {
     }
     let fv = r.u32()?;
     if fv != FORMAT_VERSION {
-        return Err(format!("model format version {fv}, expected {FORMAT_VERSION}"));
+        return Err(format!(
+            "model format version {fv}, expected {FORMAT_VERSION}"
+        ));
     }
     let feat = r.u32()?;
     if feat != FEATURE_VERSION {

@@ -6,6 +6,11 @@
 //! average over all steps (the usual trick: `avg = w - u / c` where `u` accumulates `c · Δ`),
 //! quantised. Same data + same options → byte-identical model.
 //!
+//! [`train`] fits two such models: a sentence-level first stage and a document-level second
+//! stage whose extra features come from cross-validated first-stage predictions. Rare features
+//! are dropped and, during training only, feature occurrences are hidden at random (fixed seed)
+//! so that weight spreads over context and gazetteer features instead of memorised words.
+//!
 //! It does not tune hyper-parameters or hold out data; evaluation is [`super::evaluate`].
 
 use rustc_hash::FxHashMap;
@@ -88,7 +93,8 @@ const FOLDS: usize = 5;
 /// The second stage trains on first-stage predictions made by models that did not see the
 /// sentence (5-fold jackknife over contiguous folds), so it learns how far to trust them.
 pub fn train(sentences: &[Vec<(String, String)>], opts: &TrainOptions) -> Tagger {
-    let sentences: Vec<&Vec<(String, String)>> = sentences.iter().filter(|s| !s.is_empty()).collect();
+    let sentences: Vec<&Vec<(String, String)>> =
+        sentences.iter().filter(|s| !s.is_empty()).collect();
     let infos: Vec<Vec<TokInfo>> = sentences
         .iter()
         .map(|s| s.iter().map(|(w, _)| TokInfo::from_word(w)).collect())
@@ -139,9 +145,9 @@ pub fn train(sentences: &[Vec<(String, String)>], opts: &TrainOptions) -> Tagger
         let mem = DocMemory::build(&infos[start..end], &pred[start..end]);
         for i in start..end {
             let mut sent = Vec::with_capacity(infos[i].len());
-            for t in 0..infos[i].len() {
+            for (t, keys) in base[i].iter().enumerate() {
                 scratch.keys.clear();
-                scratch.keys.extend_from_slice(&base[i][t]);
+                scratch.keys.extend_from_slice(keys);
                 features::extract_doc(&infos[i], t, &pred[i], &mem, &mut scratch);
                 sent.push(scratch.keys.clone());
             }

@@ -182,10 +182,9 @@ fn load() -> DateLexicon {
     let units = rows(include_str!("../../data/dates_units.tsv"))
         .filter_map(|(w, f)| Some((w.concat(), (unit(f.first()?)?, f.get(1)?.parse().ok()?))))
         .collect();
-    let markers: Vec<(Vec<String>, Marker)> =
-        rows(include_str!("../../data/dates_markers.tsv"))
-            .filter_map(|(w, f)| Some((w, marker(f.first()?)?)))
-            .collect();
+    let markers: Vec<(Vec<String>, Marker)> = rows(include_str!("../../data/dates_markers.tsv"))
+        .filter_map(|(w, f)| Some((w, marker(f.first()?)?)))
+        .collect();
     let markers = PhraseIndex::new(markers);
     DateLexicon {
         months,
@@ -197,9 +196,26 @@ fn load() -> DateLexicon {
 }
 
 impl DateLexicon {
+    /// First words of every phrase and every weekday name (for the start pre-filter).
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.months
+            .first_words()
+            .chain(self.relative.first_words())
+            .chain(self.markers.first_words())
+            .chain(self.weekdays.keys().map(String::as_str))
+    }
+
     /// The marker phrase of class `m` at token `i`; returns the token index past it.
-    pub(crate) fn marker_at(&self, a: &Analysis<'_>, i: usize, m: Marker, clitic: bool) -> Option<usize> {
-        self.markers.find_at(a, i, clitic, |k| *k == m).map(|(e, _)| e)
+    pub(crate) fn marker_at(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        m: Marker,
+        clitic: bool,
+    ) -> Option<usize> {
+        self.markers
+            .find_at(a, i, clitic, |k| *k == m)
+            .map(|(e, _)| e)
     }
 
     /// The month name at token `i` (first word may carry a proclitic).
@@ -229,7 +245,11 @@ mod tests {
         let a = crate::analyze("كانون الثاني وبعد ذلك في اليوم التالي");
         assert_eq!(l.month_at(&a, 0).map(|(e, m)| (e, m.month)), Some((2, 1)));
         assert_eq!(l.marker_at(&a, 2, Marker::After, true), Some(4));
-        assert_eq!(l.relative_at(&a, 4, true, |k| k == Anchor::Prev).map(|(e, _)| e), Some(7));
+        assert_eq!(
+            l.relative_at(&a, 4, true, |k| k == Anchor::Prev)
+                .map(|(e, _)| e),
+            Some(7)
+        );
         assert_eq!(l.weekdays.len(), 7, "الاثنين and الإثنين fold together");
     }
 }

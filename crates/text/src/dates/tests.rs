@@ -267,6 +267,7 @@ fn weekdays() {
         one("قال الوزير اليوم (الجمعة) إن", doc()),
         ("اليوم (الجمعة)".into(), d(2023, 2, 24), d(2023, 2, 24), Day)
     );
+    assert_eq!(one("قال الوزير اليوم الجمعة إن", doc()).0, "اليوم الجمعة");
     // الاثنين من = "the two of", not Monday.
     assert!(dates("قتل الاثنين من الجنود", Some(doc())).is_empty());
 }
@@ -455,6 +456,32 @@ fn ordinal_days() {
 }
 
 #[test]
+fn month_of_a_relative_year() {
+    assert_eq!(
+        range("في مارس من العام الماضي", doc()),
+        (d(2022, 3, 1), d(2022, 3, 31), Month)
+    );
+    assert_eq!(
+        range("في 5 يونيو من هذا العام", doc()),
+        (d(2023, 6, 5), d(2023, 6, 5), Day)
+    );
+    assert_eq!(range("في عامي 2014 و2015", doc()).0, d(2014, 1, 1));
+}
+
+#[test]
+fn day_of_a_relative_month() {
+    assert_eq!(
+        range("في 15 من الشهر الجاري", doc()),
+        (d(2023, 2, 15), d(2023, 2, 15), Day)
+    );
+    assert_eq!(
+        range("في العاشر من الشهر الماضي", doc()),
+        (d(2023, 1, 10), d(2023, 1, 10), Day)
+    );
+    assert!(dates("في 31 من الشهر الجاري", Some(doc())).is_empty());
+}
+
+#[test]
 fn impossible_dates_are_skipped() {
     assert!(dates("في 31 فبراير 2023", Some(doc())).is_empty());
     assert!(
@@ -580,11 +607,87 @@ fn print_seed_dates() {
         let a = crate::analyze(&text);
         println!("== {}", f.display());
         for m in find_dates(&a, Some(doc())) {
-            println!("  D {:?} {} {} {:?}", m.value.text, m.value.start, m.value.end, m.value.precision);
+            println!(
+                "  D {:?} {} {} {:?}",
+                m.value.text, m.value.start, m.value.end, m.value.precision
+            );
         }
         for m in crate::numbers::find_numbers(&a) {
             let t: String = text.chars().skip(m.start).take(m.end - m.start).collect();
-            println!("  N {t:?} {:?} {} date={} unit={:?}", m.count.qualifier, m.count.value, m.is_date_part, m.unit);
+            println!(
+                "  N {t:?} {:?} {} date={} unit={:?}",
+                m.count.qualifier, m.count.value, m.is_date_part, m.unit
+            );
         }
     }
+}
+
+/// The string value after `"key": "` in `s`.
+fn json_str<'s>(s: &'s str, key: &str) -> Option<&'s str> {
+    let pat = format!("\"{key}\": \"");
+    let from = s.find(&pat)? + pat.len();
+    let len = s[from..].find('"')?;
+    Some(&s[from..from + len])
+}
+
+/// Every gold event date of the shared seed articles (except the `unknown` windows, which the
+/// event extractor builds from words such as الأخير) is found among the article's dates.
+/// Reads `../shared/gold/seeds.gold.json` with plain string scanning (the crate has no JSON
+/// dependency); skips when the file is absent.
+#[test]
+fn shared_gold_dates_are_found() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let Ok(gold) = std::fs::read_to_string(root.join("gold/seeds.gold.json")) else {
+        println!(
+            "skipped: {} is absent",
+            root.join("gold/seeds.gold.json").display()
+        );
+        return;
+    };
+    let mut checked = 0;
+    for chunk in gold.split("\"file\": \"").skip(1) {
+        let Some(file) = chunk.split('"').next() else {
+            continue;
+        };
+        let (Some(doc), Ok(text)) = (
+            json_str(chunk, "doc_date").and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            std::fs::read_to_string(root.join("seeds").join(file)),
+        ) else {
+            continue;
+        };
+        let a = crate::analyze(&text);
+        let found: Vec<(NaiveDate, NaiveDate, Precision)> = find_dates(&a, Some(doc))
+            .into_iter()
+            .map(|m| (m.value.start, m.value.end, m.value.precision))
+            .collect();
+        for date in chunk.split("\"date\": {").skip(1) {
+            let (Some(s), Some(e), Some(p)) = (
+                json_str(date, "start"),
+                json_str(date, "end"),
+                json_str(date, "precision"),
+            ) else {
+                continue;
+            };
+            let p = match p {
+                "day" => Day,
+                "week" => Week,
+                "month" => Month,
+                "year" => Year,
+                _ => continue,
+            };
+            let (Ok(s), Ok(e)) = (
+                NaiveDate::parse_from_str(s, "%Y-%m-%d"),
+                NaiveDate::parse_from_str(e, "%Y-%m-%d"),
+            ) else {
+                continue;
+            };
+            assert!(
+                found.contains(&(s, e, p)),
+                "{file}: gold {s}..{e} {p:?} not in {found:?}"
+            );
+            checked += 1;
+        }
+    }
+    println!("checked {checked} gold dates");
+    assert!(checked >= 5, "the gold file should hold dated events");
 }

@@ -70,6 +70,11 @@ impl<T> PhraseIndex<T> {
         PhraseIndex { by_first }
     }
 
+    /// The first words of all phrases.
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
+    }
+
     /// The first phrase at token `i` whose value satisfies `pred`: the token read as is first,
     /// then (when `clitic`) with a proclitic removed. Returns the token index past the phrase.
     pub(crate) fn find_at(
@@ -113,6 +118,60 @@ impl<T> PhraseIndex<T> {
             .map(|r| format!("ال{r}"))?;
         try_first(&assimilated)
     }
+}
+
+/// A token may start a number expression.
+pub(crate) const START_NUMBER: u8 = 1;
+/// A token may start a date expression.
+pub(crate) const START_DATE: u8 = 2;
+
+/// Every word that can begin a number or date expression (first words of all phrases of both
+/// grammars), with the grammars it can begin. A cheap pre-filter: a token none of whose readings
+/// is in here (and that holds no digit) is skipped without trying any rule.
+static STARTS: std::sync::LazyLock<HashMap<String, u8>> = std::sync::LazyLock::new(|| {
+    let mut m: HashMap<String, u8> = HashMap::new();
+    let nl = super::words::lexicon();
+    let mut add = |w: &str, bit: u8| *m.entry(w.to_string()).or_default() |= bit;
+    for w in nl.words.keys() {
+        add(w, START_NUMBER | START_DATE);
+    }
+    for (w, _) in &nl.vague {
+        add(&w[0], START_NUMBER);
+    }
+    for w in nl.ordinals.keys() {
+        add(w, START_DATE);
+    }
+    let dl = crate::dates::lexicon::lexicon();
+    for w in dl.first_words() {
+        add(w, START_DATE);
+    }
+    m
+});
+
+/// Which grammars token `i` may start (see [`START_NUMBER`], [`START_DATE`]).
+pub(crate) fn start_mask(a: &Analysis<'_>, i: usize) -> u8 {
+    let Some(t) = a.tokens.get(i) else { return 0 };
+    let starts = &*STARTS;
+    let mut mask = 0;
+    for (_, rest) in variants(&t.norm) {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return START_NUMBER | START_DATE;
+        }
+        if let Some(b) = starts.get(rest) {
+            mask |= b;
+        }
+        if let Some(b) = rest.strip_prefix("ال").and_then(|r| starts.get(r)) {
+            mask |= b;
+        }
+    }
+    if let Some(r) = ["لل", "ولل", "فلل"]
+        .iter()
+        .find_map(|p| t.norm.strip_prefix(p))
+        && starts.contains_key(format!("ال{r}").as_str())
+    {
+        mask |= START_DATE;
+    }
+    mask
 }
 
 /// Whether `norm` equals `word` once a proclitic is allowed in front (`وفي` for `في`). The

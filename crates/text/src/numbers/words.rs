@@ -25,6 +25,8 @@ pub(crate) enum Role {
     Scale,
     /// A plural scale multiplier (آلاف after 3..10).
     Scales,
+    /// A fraction of a scale word, value in percent: نصف مليون, مليون ونصف.
+    Fraction,
 }
 
 impl Role {
@@ -43,6 +45,7 @@ impl Role {
             "dual" => Role::Dual,
             "scale" => Role::Scale,
             "scales" => Role::Scales,
+            "fraction" => Role::Fraction,
             _ => return None,
         })
     }

@@ -1,0 +1,470 @@
+//! Unit tests of the whole extractor on sentences written for them. Entities, numbers and dates
+//! are built by hand so that the tests check this crate's rules, not the upstream layers.
+
+use chrono::NaiveDate;
+use model::{Count, DateValue, EntityType, Event, EventType, Precision, Qualifier, Span};
+use ner::{EntityMention, NerOutput};
+use text::dates::DateMention;
+use text::numbers::NumberMention;
+
+use crate::{EventExtractor, Inputs};
+
+/// Char range of the `nth` occurrence of `needle`.
+fn find(text: &str, needle: &str) -> (usize, usize) {
+    let b = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
+    let s = text[..b].chars().count();
+    (s, s + needle.chars().count())
+}
+
+/// Tokens overlapping a char range.
+fn toks(a: &text::Analysis<'_>, s: usize, e: usize) -> std::ops::Range<usize> {
+    let first = a.tokens.iter().position(|t| t.end > s).unwrap_or(0);
+    let last = a.tokens.iter().rposition(|t| t.start < e).unwrap_or(first);
+    first..last + 1
+}
+
+struct Doc {
+    text: &'static str,
+    ents: Vec<(&'static str, EntityType, &'static str)>,
+    nums: Vec<(&'static str, Count)>,
+    dates: Vec<(&'static str, &'static str, &'static str, Precision)>,
+    doc_date: &'static str,
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn run(doc: Doc) -> Vec<Event> {
+    let a = text::analyze(doc.text);
+    let mut ner = NerOutput::default();
+    for (surface, kind, id) in &doc.ents {
+        let mut from = 0;
+        while let Some(b) = doc.text[from..].find(surface) {
+            let b = from + b;
+            let s = doc.text[..b].chars().count();
+            let e = s + surface.chars().count();
+            ner.mentions.push(EntityMention {
+                entity: id.to_string(),
+                kind: *kind,
+                start: s,
+                end: e,
+                tokens: toks(&a, s, e),
+                linked: true,
+            });
+            if !ner.entities.iter().any(|x| x.id == *id) {
+                ner.entities.push(model::Entity {
+                    id: id.to_string(),
+                    kind: *kind,
+                    name: surface.to_string(),
+                    name_en: None,
+                    wikidata: None,
+                    mentions: Vec::new(),
+                    location: None,
+                });
+            }
+            if let Some(en) = ner.entities.iter_mut().find(|x| x.id == *id) {
+                en.mentions.push(Span {
+                    text: surface.to_string(),
+                    start: s,
+                    end: e,
+                });
+            }
+            from = b + surface.len();
+        }
+    }
+    ner.mentions.sort_by_key(|m| m.start);
+    let numbers: Vec<NumberMention> = doc
+        .nums
+        .iter()
+        .map(|(surface, count)| {
+            let (s, e) = find(doc.text, surface);
+            NumberMention {
+                start: s,
+                end: e,
+                tokens: toks(&a, s, e),
+                count: *count,
+                core: toks(&a, s, e),
+                is_date_part: false,
+                unit: None,
+            }
+        })
+        .collect();
+    let dates: Vec<DateMention> = doc
+        .dates
+        .iter()
+        .map(|(surface, st, en, p)| {
+            let (s, e) = find(doc.text, surface);
+            DateMention {
+                start: s,
+                end: e,
+                tokens: toks(&a, s, e),
+                value: DateValue {
+                    start: d(st),
+                    end: d(en),
+                    precision: *p,
+                    text: Some(surface.to_string()),
+                },
+            }
+        })
+        .collect();
+    let evs = EventExtractor::try_bundled()
+        .expect("data")
+        .extract(&Inputs {
+            analysis: &a,
+            ner: &ner,
+            numbers: &numbers,
+            dates: &dates,
+            doc_date: Some(d(doc.doc_date)),
+        });
+    for e in &evs {
+        let span: String = doc
+            .text
+            .chars()
+            .skip(e.evidence.start)
+            .take(e.evidence.end - e.evidence.start)
+            .collect();
+        assert_eq!(span, e.evidence.text, "evidence offsets");
+        assert!((0.05..=0.98).contains(&e.confidence));
+    }
+    evs
+}
+
+fn q(value: u64, qualifier: Qualifier, min: u64, max: u64) -> Count {
+    Count {
+        value,
+        qualifier,
+        min,
+        max,
+    }
+}
+
+const ISIS: (&str, EntityType, &str) = ("داعش", EntityType::Org, "org:isis");
+
+#[test]
+fn attack_with_place_date_toll_perpetrator_and_claim_in_next_sentence() {
+    let evs = run(Doc {
+        text: "هاجم مسلحون من داعش نقطة تفتيش في مدينة الرمادي يوم الثلاثاء، مما أسفر عن مقتل 12 جنديا. وتبنى التنظيم الهجوم في بيان.",
+        ents: vec![ISIS, ("الرمادي", EntityType::Gpe, "gpe:ramadi")],
+        nums: vec![("12", Count::exact(12))],
+        dates: vec![("يوم الثلاثاء", "2016-05-03", "2016-05-03", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let e = &evs[0];
+    assert_eq!(e.kind, EventType::Attack);
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("الرمادي")
+    );
+    assert_eq!(e.date.as_ref().map(|x| x.start), Some(d("2016-05-03")));
+    assert_eq!(e.killed, Some(Count::exact(12)));
+    assert_eq!(
+        e.perpetrator.as_ref().and_then(|p| p.entity.as_deref()),
+        Some("org:isis")
+    );
+    assert!(e.claimed);
+    assert_eq!(
+        e.codes.acled.as_deref(),
+        Some("Violence against civilians/Attack")
+    );
+    // Both sentences state it.
+    assert!(e.evidence.text.contains("وتبنى"));
+}
+
+#[test]
+fn parts_of_a_toll_sum_with_the_loosest_qualifier() {
+    let evs = run(Doc {
+        text: "أسفر الهجوم على قرية قرب الموصل عن مقتل ما لا يقل عن 61 مدنيا، وسبعة جنود.",
+        ents: vec![("الموصل", EntityType::Gpe, "gpe:mosul")],
+        nums: vec![
+            ("ما لا يقل عن 61", q(61, Qualifier::AtLeast, 61, 61)),
+            ("وسبعة", Count::exact(7)),
+        ],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let k = evs[0].killed.expect("killed");
+    assert_eq!((k.value, k.qualifier, k.min), (68, Qualifier::AtLeast, 68));
+    // No date in the text: the document window, precision unknown.
+    let dt = evs[0].date.as_ref().expect("window");
+    assert_eq!(
+        (dt.start, dt.end, dt.precision),
+        (d("2016-04-21"), d("2016-05-05"), Precision::Unknown)
+    );
+}
+
+#[test]
+fn dozens_kidnapped_and_wounded_after_the_number() {
+    let evs = run(Doc {
+        text: "اختطف مسلحون عشرات المدنيين في بلدة الحويجة، وأصيب 5 جرحى في الاشتباك.",
+        ents: vec![("الحويجة", EntityType::Gpe, "gpe:hawija")],
+        nums: vec![
+            ("عشرات", q(12, Qualifier::About, 12, 99)),
+            ("5", Count::exact(5)),
+        ],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let e = &evs[0];
+    assert_eq!(e.subtype.as_deref(), Some("kidnapping"));
+    assert_eq!(e.kidnapped, Some(q(12, Qualifier::About, 12, 99)));
+    assert_eq!(e.wounded, Some(Count::exact(5)));
+}
+
+#[test]
+fn years_durations_and_date_numbers_are_not_tolls() {
+    let evs = run(Doc {
+        text: "استمرت الاشتباكات 48 ساعة في مدينة درنة. وقتل 2014 في تفجير عام 2014 في بغداد.",
+        ents: vec![
+            ("درنة", EntityType::Gpe, "gpe:derna"),
+            ("بغداد", EntityType::Gpe, "gpe:baghdad"),
+        ],
+        nums: vec![("48", Count::exact(48)), ("2014", Count::exact(2014))],
+        dates: vec![("عام 2014", "2014-01-01", "2014-12-31", Precision::Year)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.killed.is_none()), "{evs:#?}");
+    let bomb = evs
+        .iter()
+        .find(|e| e.subtype.as_deref() == Some("bombing"))
+        .expect("bombing");
+    assert_eq!(
+        bomb.date.as_ref().map(|x| x.precision),
+        Some(Precision::Year)
+    );
+}
+
+#[test]
+fn threats_plans_calls_and_hypotheticals_are_not_attacks() {
+    for text in [
+        "هدد التنظيم بشن هجمات جديدة في باريس.",
+        "كان التنظيم يخطط لتنفيذ هجوم في باريس الأسبوع المقبل.",
+        "دعا المتحدث باسم داعش أنصاره إلى تنفيذ هجمات في باريس.",
+        "قد يشن التنظيم هجوما في باريس.",
+        "نفى الجيش وقوع هجوم في باريس.",
+        "تحذر السلطات من هجوم محتمل في باريس.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![ISIS, ("باريس", EntityType::Gpe, "gpe:paris")],
+            nums: vec![],
+            dates: vec![],
+            doc_date: "2016-05-05",
+        });
+        assert!(
+            evs.iter().all(|e| e.kind != EventType::Attack),
+            "{text}: {evs:#?}"
+        );
+    }
+}
+
+#[test]
+fn qad_with_a_past_verb_still_reports_an_attack() {
+    let evs = run(Doc {
+        text: "وقد أسفر الهجوم في بغداد عن مقتل 3 أشخاص.",
+        ents: vec![("بغداد", EntityType::Gpe, "gpe:baghdad")],
+        nums: vec![("3", Count::exact(3))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].killed, Some(Count::exact(3)));
+}
+
+#[test]
+fn a_foiled_plot_is_a_threat_alert_or_the_arrest() {
+    let alert = run(Doc {
+        text: "أحبطت الشرطة تفجيرا في مدينة الرياض.",
+        ents: vec![("الرياض", EntityType::Gpe, "gpe:riyadh")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(alert.len(), 1, "{alert:#?}");
+    assert_eq!(alert[0].kind, EventType::ThreatAlert);
+    assert_eq!(alert[0].subtype.as_deref(), Some("foiled_plot"));
+    let arrest = run(Doc {
+        text: "أحبطت قوات الأمن هجوما في الرياض وألقت القبض على 3 مشتبه بهم.",
+        ents: vec![("الرياض", EntityType::Gpe, "gpe:riyadh")],
+        nums: vec![("3", Count::exact(3))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(
+        arrest.iter().all(|e| e.kind != EventType::Attack),
+        "{arrest:#?}"
+    );
+    let a = arrest
+        .iter()
+        .find(|e| e.kind == EventType::Arrest)
+        .expect("arrest");
+    assert_eq!(a.arrested, Some(Count::exact(3)));
+}
+
+#[test]
+fn generic_mentions_are_not_events() {
+    let evs = run(Doc {
+        text: "تواجه دول كثيرة الهجمات الإرهابية والتفجيرات منذ سنوات، ويجب مكافحة الإرهاب.",
+        ents: vec![],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    let shark = run(Doc {
+        text: "نجا السباح من هجوم لسمكة قرش في جنوب إفريقيا.",
+        ents: vec![("جنوب إفريقيا", EntityType::Gpe, "gpe:za")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(shark.is_empty(), "{shark:#?}");
+}
+
+#[test]
+fn one_incident_over_several_sentences_and_a_background_one() {
+    let evs = run(Doc {
+        text: "انفجرت سيارة مفخخة في سوق بمدينة كركوك صباح اليوم. وقال مصدر أمني إن التفجير أسفر عن مقتل 9 أشخاص. ويذكر أن تفجيرا آخر وقع في كركوك عام 2014 وأسفر عن مقتل 25 شخصا.",
+        ents: vec![("كركوك", EntityType::Gpe, "gpe:kirkuk")],
+        nums: vec![("9", Count::exact(9)), ("25", Count::exact(25))],
+        dates: vec![
+            ("صباح اليوم", "2016-05-05", "2016-05-05", Precision::Day),
+            ("عام 2014", "2014-01-01", "2014-12-31", Precision::Year),
+        ],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(9)));
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2016-05-05")));
+    assert_eq!(evs[1].killed, Some(Count::exact(25)));
+    assert_eq!(
+        evs[1].date.as_ref().map(|x| x.precision),
+        Some(Precision::Year)
+    );
+}
+
+#[test]
+fn state_forces_make_raids_and_arrests() {
+    let evs = run(Doc {
+        text: "داهمت قوات الأمن منزلا في حي الكرادة واعتقلت 4 أشخاص.",
+        ents: vec![("الكرادة", EntityType::Loc, "loc:karrada")],
+        nums: vec![("4", Count::exact(4))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Arrest);
+    assert_eq!(evs[0].subtype.as_deref(), Some("raid"));
+    assert_eq!(evs[0].arrested, Some(Count::exact(4)));
+    assert!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .is_some_and(|p| p.name.contains("قوات"))
+    );
+    let storm = run(Doc {
+        text: "اقتحمت قوات الأمن مقرا للتنظيم في مدينة سرت.",
+        ents: vec![("سرت", EntityType::Gpe, "gpe:sirte")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(storm.len(), 1, "{storm:#?}");
+    assert_eq!(storm[0].kind, EventType::SecurityOperation);
+}
+
+#[test]
+fn territorial_change_needs_a_place_as_object() {
+    let evs = run(Doc {
+        text: "استعاد الجيش العراقي السيطرة على مدينة تكريت. وسيطر التنظيم على أراض واسعة.",
+        ents: vec![("تكريت", EntityType::Gpe, "gpe:tikrit")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::TerritorialChange);
+    assert_eq!(evs[0].subtype.as_deref(), Some("recapture"));
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("تكريت")
+    );
+}
+
+#[test]
+fn named_victim_counts_one_and_country_adjective_gives_country() {
+    let evs = run(Doc {
+        text: "أسفرت غارة جوية في مدينة برشلونة الإسبانية عن مقتل أبو محمد العدناني.",
+        ents: vec![
+            ("برشلونة", EntityType::Gpe, "gpe:barcelona"),
+            ("أبو محمد العدناني", EntityType::Per, "per:adnani"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].subtype.as_deref(), Some("airstrike"));
+    assert_eq!(evs[0].killed, Some(Count::exact(1)));
+    assert_eq!(
+        evs[0].location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("ES")
+    );
+}
+
+#[test]
+fn dual_person_noun_counts_two() {
+    let evs = run(Doc {
+        text: "قتل شرطيان في هجوم في مدينة العريش.",
+        ents: vec![("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(2)));
+}
+
+#[test]
+fn confidence_grows_with_explicit_arguments() {
+    let full = run(Doc {
+        text: "تبنى داعش تفجيرا انتحاريا في مدينة الموصل يوم الجمعة أسفر عن مقتل 7 أشخاص.",
+        ents: vec![ISIS, ("الموصل", EntityType::Gpe, "gpe:mosul")],
+        nums: vec![("7", Count::exact(7))],
+        dates: vec![("يوم الجمعة", "2016-04-29", "2016-04-29", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    let sparse = run(Doc {
+        text: "وقع تفجير في مدينة الموصل.",
+        ents: vec![("الموصل", EntityType::Gpe, "gpe:mosul")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(full.len(), 1, "{full:#?}");
+    assert_eq!(sparse.len(), 1, "{sparse:#?}");
+    assert_eq!(full[0].subtype.as_deref(), Some("suicide_bombing"));
+    assert!(full[0].claimed);
+    assert!(full[0].confidence > sparse[0].confidence + 0.2);
+    assert_eq!(full[0].codes.gtd.as_deref(), Some("Bombing/Explosion"));
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_panic() {
+    for text in ["", "   ", "١٢٣", "«»\"\"", "هجوم"] {
+        let a = text::analyze(text);
+        let evs = EventExtractor::bundled().extract(&Inputs {
+            analysis: &a,
+            ner: &NerOutput::default(),
+            numbers: &[],
+            dates: &[],
+            doc_date: None,
+        });
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+}
