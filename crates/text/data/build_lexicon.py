@@ -2,10 +2,11 @@
 """Build crates/text/data/stems.tsv and the generated part of protected.txt from ANERcorp.
 
 Source: ANERcorp (Benajiba, Rosso & Benedi 2007; CAMeL Lab split, Obeid et al. 2020),
-CC BY-SA 4.0, read from ../shared/data/anercorp/ANERCorp_original.txt (CoNLL `token TAG`).
+CC BY-SA 4.0, read from ../shared/data/anercorp/ANERcorp_train.txt (CoNLL `token TAG`): the TRAIN split only, so that
+the NER evaluation on ANERcorp_test.txt never sees test names through this lexicon.
 
 Usage (from the repository root, with shared/ beside it):
-    python3 crates/text/data/build_lexicon.py ../shared/data/anercorp/ANERCorp_original.txt
+    python3 crates/text/data/build_lexicon.py ../shared/data/anercorp/ANERcorp_train.txt
 
 Writes:
   * crates/text/data/stems.tsv: every Arabic word type of ANERcorp with its frequency, plus the
@@ -32,7 +33,7 @@ def norm(w: str) -> str:
 
 
 def main() -> None:
-    src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/anercorp/ANERCorp_original.txt")
+    src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/anercorp/ANERcorp_train.txt")
     words = collections.Counter()
     names = collections.Counter()
     rows = []
@@ -62,7 +63,7 @@ def main() -> None:
     out = HERE / "stems.tsv"
     with out.open("w", encoding="utf-8") as f:
         f.write("# Stem-validation lexicon for clitic segmentation (crates/text/src/clitics.rs).\n")
-        f.write("# Source: ANERcorp (Benajiba et al. 2007; CAMeL Lab 2020), CC BY-SA 4.0.\n")
+        f.write("# Source: ANERcorp train split (Benajiba et al. 2007; CAMeL Lab 2020), CC BY-SA 4.0.\n")
         f.write("# Built by crates/text/data/build_lexicon.py: word types with frequency, plus the\n")
         f.write("# stems left after removing an article-bearing proclitic. Match-normalised.\n")
         f.write("# This file is a derivative of ANERcorp and is shared under CC BY-SA 4.0.\n")
