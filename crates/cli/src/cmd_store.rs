@@ -92,6 +92,25 @@ pub struct IngestArgs {
     /// Extract but store nothing (measures extraction alone).
     #[arg(long)]
     dry_run: bool,
+    /// JSON/JSONL field(s) holding the article body, tried in order (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "content,text,body")]
+    text_field: Vec<String>,
+    /// JSON/JSONL field(s) holding the title.
+    #[arg(long, value_delimiter = ',', default_value = "title,headline")]
+    title_field: Vec<String>,
+    /// JSON/JSONL field(s) holding the publication date.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "date,date_extracted,published,datePublished"
+    )]
+    date_field: Vec<String>,
+    /// JSON/JSONL field(s) holding the article URL.
+    #[arg(long, value_delimiter = ',', default_value = "url,link")]
+    url_field: Vec<String>,
+    /// JSON/JSONL field(s) holding a record id (used in source names).
+    #[arg(long, value_delimiter = ',', default_value = "id")]
+    id_field: Vec<String>,
     /// Files, directories, or - for standard input.
     #[arg(required = true)]
     paths: Vec<String>,
@@ -148,6 +167,13 @@ pub fn run(c: StoreCommand) -> CmdResult {
         StoreCommand::Ingest(a) => {
             let opts = ingest::Options {
                 default_date: a.date,
+                fields: ingest::JsonFields {
+                    title: a.title_field,
+                    text: a.text_field,
+                    date: a.date_field,
+                    url: a.url_field,
+                    id: a.id_field,
+                },
                 ..Default::default()
             };
             let inputs = ingest::read_inputs(&a.paths, &opts);
