@@ -62,7 +62,8 @@ pub enum StoreCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Full-text search over stored articles (Arabic spelling variants match).
+    /// Full-text search over stored articles, best first: words, "quoted phrases", -excluded
+    /// words. Spelling variants and clitic forms match (بالموصل finds الموصل).
     Search {
         /// Database file.
         #[arg(long, default_value = "marsad.db")]
@@ -70,7 +71,10 @@ pub enum StoreCommand {
         /// At most this many documents.
         #[arg(long, default_value_t = 20)]
         limit: usize,
-        /// Words that must all occur.
+        /// Print JSON (with match offsets) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// The query.
         query: String,
     },
 }
@@ -196,7 +200,12 @@ pub fn run(c: StoreCommand) -> CmdResult {
         StoreCommand::Incidents(q) => incidents(q),
         StoreCommand::Entity { db, json, name } => entity(&db, json, &name),
         StoreCommand::Stats { db, json } => stats(&db, json),
-        StoreCommand::Search { db, limit, query } => search(&db, limit, &query),
+        StoreCommand::Search {
+            db,
+            limit,
+            json,
+            query,
+        } => search(&db, limit, json, &query),
     }
 }
 
@@ -627,27 +636,28 @@ fn stats(db: &Path, json: bool) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(db: &Path, limit: usize, query: &str) -> CmdResult {
+fn search(db: &Path, limit: usize, json: bool, query: &str) -> CmdResult {
     let st = open_existing(db)?;
-    let hits = st.search(query, limit)?;
+    let hits = search::search(&st, query, limit)?;
     let mut w = io::BufWriter::new(io::stdout().lock());
-    for h in &hits {
-        let snippet: String = h
-            .snippet
-            .chars()
-            .take(100)
-            .collect::<String>()
-            .replace('\n', " ");
-        writeln!(
-            w,
-            "{}\t{}\t{}\t{}",
-            h.date.as_deref().unwrap_or("-"),
-            h.source,
-            h.title.as_deref().unwrap_or("-"),
-            snippet
-        )?;
+    if json {
+        serde_json::to_writer_pretty(&mut w, &hits)?;
+        writeln!(w)?;
+    } else {
+        for h in &hits {
+            writeln!(
+                w,
+                "{:.2}\t{}\t{}\t{}\t{}",
+                h.score,
+                h.date.as_deref().unwrap_or("-"),
+                h.source,
+                h.title.as_deref().unwrap_or("-"),
+                h.snippet.replace('\n', " ")
+            )?;
+        }
     }
     w.flush()?;
+    // Like grep: nothing found is exit code 1, so scripts can test for it.
     Ok(if hits.is_empty() {
         ExitCode::from(1)
     } else {

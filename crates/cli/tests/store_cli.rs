@@ -422,3 +422,52 @@ fn jsonl_field_names_are_configurable_and_stdin_works() {
         "{first}"
     );
 }
+
+#[test]
+fn search_finds_clitic_forms_and_reports_offsets() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("search.db");
+    let out = marsad()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .args(sample_txts())
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = |q: &str| {
+        marsad()
+            .args(["search", "--json", "--db"])
+            .arg(&db)
+            .arg(q)
+            .output()
+            .expect("run")
+    };
+    // "بموسكو" (with the preposition) finds the articles that write موسكو.
+    let out = run("بموسكو");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let sources: Vec<&str> = hits
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|h| h["source"].as_str())
+        .collect();
+    assert!(sources.iter().any(|s| s.contains("000_")), "{sources:?}");
+    assert!(sources.iter().any(|s| s.contains("003_")), "{sources:?}");
+    let h = &hits[0];
+    let m = &h["matches"][0];
+    assert!(m[0].as_u64().expect("start") < m[1].as_u64().expect("end"));
+    // Nothing found: exit code 1; a query of punctuation only: a usage error.
+    assert_eq!(run("كلمةغيرموجودة").status.code(), Some(1));
+    let bad = run("،،");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no word"));
+}

@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod export;
+pub mod index;
 pub mod merge;
 pub mod minhash;
 mod schema;

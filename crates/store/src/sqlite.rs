@@ -36,8 +36,10 @@ pub struct SearchHit {
     pub title: Option<String>,
     /// Publication date.
     pub date: Option<String>,
-    /// The start of the text.
-    pub snippet: String,
+    /// The whole stored text (the search crate cuts snippets from it).
+    pub text: String,
+    /// BM25 relevance, higher is better.
+    pub score: f64,
 }
 
 fn enum_str<T: Serialize>(t: &T) -> String {
@@ -274,7 +276,10 @@ impl SqliteStore {
         // Query-planner stability: without it SQLite marks statements whose plan could depend on a
         // bound value (here: any join through `documents`, which has a partial index) for
         // re-preparation on every new binding, which cost ~5% of ingest time in `load_members`.
-        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         schema::migrate(&mut conn)?;
         Ok(SqliteStore { conn })
     }
@@ -314,29 +319,23 @@ impl SqliteStore {
         Ok(report)
     }
 
-    /// Full-text search over the match-normalised text (all terms must occur).
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let norm = text::normalize::match_form(query);
-        let terms: Vec<String> = norm
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .map(|t| format!("\"{t}\""))
-            .collect();
-        if terms.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut st = self.conn.prepare(
-            "SELECT d.id, d.source, d.title, d.date, substr(d.text, 1, 160) FROM documents d \
-             WHERE d.seq IN (SELECT rowid FROM doc_search WHERE doc_search MATCH ?1) \
-             ORDER BY d.seq LIMIT ?2",
+    /// Documents matching an FTS5 query over the index terms of [`crate::index::terms`], best
+    /// first (BM25), at most `limit`. The query syntax is FTS5's; build it from analysed terms
+    /// (the search crate does). A syntax error is [`Error::Sqlite`].
+    pub fn full_text(&self, fts_query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT d.id, d.source, d.title, d.date, d.text, s.rank FROM \
+             (SELECT rowid, rank FROM doc_search WHERE doc_search MATCH ?1 ORDER BY rank LIMIT ?2) s \
+             JOIN documents d ON d.seq = s.rowid ORDER BY s.rank, d.seq",
         )?;
-        let rows = st.query_map(params![terms.join(" "), limit as i64], |r| {
+        let rows = st.query_map(params![fts_query, limit as i64], |r| {
             Ok(SearchHit {
                 doc_id: r.get(0)?,
                 source: r.get(1)?,
                 title: r.get(2)?,
                 date: r.get(3)?,
-                snippet: r.get(4)?,
+                text: r.get(4)?,
+                score: -r.get::<_, f64>(5)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -480,8 +479,8 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
             st.execute(params![b as i64, key, seq])?;
         }
     }
-    tx.prepare_cached("INSERT INTO doc_search (rowid, norm) VALUES (?1, ?2)")?
-        .execute(params![seq, norm])?;
+    tx.prepare_cached("INSERT INTO doc_search (rowid, terms) VALUES (?1, ?2)")?
+        .execute(params![seq, crate::index::terms(&doc.text)])?;
 
     for e in &x.entities {
         tx.prepare_cached(

@@ -1,0 +1,50 @@
+//! The terms the full-text index stores for a text: one term per word, the clitic-stripped stem
+//! in match form (`وبالموصل` → `موصل`, `الرقة` / `الرقه` → `رقه`), so a search for any spelling or
+//! clitic form of a word finds every other. Queries must be analysed with the same function
+//! (the search crate does), which keeps index and query in step.
+//!
+//! It does not rank, parse queries or build snippets (the search crate does); it only decides
+//! what a word is for the index.
+
+use text::token::TokenKind;
+
+/// Index terms of `text`, space-separated, in text order (so FTS5 phrase queries work on them).
+pub fn terms(text: &str) -> String {
+    let analysis = text::analyze(text);
+    let mut out = String::with_capacity(text.len() / 2);
+    for t in &analysis.tokens {
+        let term = match t.kind {
+            TokenKind::Arabic => t.stem.as_str(),
+            TokenKind::Latin | TokenKind::Number => t.norm.as_str(),
+            TokenKind::Punct | TokenKind::Other => continue,
+        };
+        if term.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(term.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terms;
+
+    #[test]
+    fn clitic_and_spelling_variants_share_a_term() {
+        assert_eq!(terms("وبالموصل"), terms("الموصل"));
+        assert_eq!(terms("الرقة"), terms("الرقه"));
+        assert_eq!(terms("إرهابيين"), terms("ارهابيين"));
+        assert_eq!(terms("قُتِلَ"), terms("قتل"));
+    }
+
+    #[test]
+    fn protected_words_are_not_cut_and_punctuation_is_dropped() {
+        // إلى is not ب/ل + something, ليبيا is not ل + يبيا.
+        assert_eq!(terms("إلى ليبيا،"), "الي ليبيا");
+        assert_eq!(terms("ISIS 2023!"), "isis 2023");
+    }
+}
