@@ -42,6 +42,15 @@ enum Command {
     Gazetteer(cmd_geo::GazetteerCommand),
     #[command(flatten)]
     Store(cmd_store::StoreCommand),
+    /// Serve the HTTP JSON API and the dashboard over a store (until Ctrl-C).
+    Serve {
+        /// Database file.
+        #[arg(long, default_value = "marsad.db")]
+        db: std::path::PathBuf,
+        /// Address to listen on (keep it local: there is no authentication).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 #[derive(Subcommand)]
@@ -69,6 +78,9 @@ fn main() -> ExitCode {
         Command::Geocode(a) => cmd_geo::geocode(a),
         Command::Gazetteer(c) => cmd_geo::gazetteer(c),
         Command::Store(c) => cmd_store::run(c),
+        Command::Serve { db, addr } => serve::run(db, addr)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(Into::into),
     };
     match result {
         Ok(code) => code,
