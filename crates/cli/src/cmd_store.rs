@@ -370,7 +370,7 @@ fn ingest_all(inputs: ingest::Inputs, cfg: &IngestConfig) -> Result<Summary> {
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             pipeline.extract(input)
                         }))
-                        .map(|extraction| Article { extraction, url })
+                        .map(|extraction| Article::new(extraction, url))
                         .map_err(|_| format!("{source}: extraction failed (internal error)"))
                     })
                     .collect()

@@ -5,8 +5,8 @@ use model::{Document, Extraction};
 use store::{Article, SqliteStore};
 
 fn article(id_seed: u8, text: &str) -> Article {
-    Article {
-        extraction: Extraction {
+    Article::new(
+        Extraction {
             document: Document {
                 id: format!("{:064x}", id_seed),
                 source: format!("test-{id_seed}"),
@@ -18,8 +18,8 @@ fn article(id_seed: u8, text: &str) -> Article {
             relations: Vec::new(),
             events: Vec::new(),
         },
-        url: None,
-    }
+        None,
+    )
 }
 
 #[test]

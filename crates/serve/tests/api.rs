@@ -26,14 +26,16 @@ fn fixture(dir: &std::path::Path) -> std::path::PathBuf {
     let arts: Vec<store::Article> = texts
         .iter()
         .enumerate()
-        .map(|(i, (date, text))| store::Article {
-            extraction: pipeline.extract(pipeline::Input {
-                source: format!("t{i}.txt"),
-                title: None,
-                date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
-                text: (*text).to_owned(),
-            }),
-            url: None,
+        .map(|(i, (date, text))| {
+            store::Article::new(
+                pipeline.extract(pipeline::Input {
+                    source: format!("t{i}.txt"),
+                    title: None,
+                    date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+                    text: (*text).to_owned(),
+                }),
+                None,
+            )
         })
         .collect();
     let mut st = store::SqliteStore::open(&db).expect("open");

@@ -98,8 +98,8 @@ fn article(i: usize) -> Article {
         confidence: 0.7,
         codes: Codes::default(),
     };
-    Article {
-        extraction: Extraction {
+    Article::new(
+        Extraction {
             document: Document {
                 id: format!("{:064x}", i as u128 * 0x9e37_79b9_7f4a_7c15 + 7),
                 source: format!("bench/{i}"),
@@ -111,8 +111,8 @@ fn article(i: usize) -> Article {
             relations: vec![],
             events: vec![ev],
         },
-        url: None,
-    }
+        None,
+    )
 }
 
 fn bench(c: &mut Criterion) {

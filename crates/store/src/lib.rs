@@ -75,13 +75,32 @@ pub enum Error {
 /// Result type of the store.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// One extracted article to store.
+/// One extracted article to store, with what the store derives from its text (index terms,
+/// MinHash signature). Build it with [`Article::new`] on the extraction threads, so the single
+/// writer thread only writes.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// What extraction produced.
     pub extraction: model::Extraction,
     /// URL of the article, when the input carried one.
     pub url: Option<String>,
+    index_terms: String,
+    signature: Option<minhash::Signature>,
+}
+
+impl Article {
+    /// Wrap an extraction, computing its full-text index terms and near-duplicate signature.
+    pub fn new(extraction: model::Extraction, url: Option<String>) -> Self {
+        let text = &extraction.document.text;
+        let index_terms = index::terms(text);
+        let signature = minhash::Signature::of(&text::normalize::match_form(text));
+        Article {
+            extraction,
+            url,
+            index_terms,
+            signature,
+        }
+    }
 }
 
 /// What one [`SqliteStore::write_batch`] did.

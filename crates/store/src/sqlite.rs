@@ -440,9 +440,8 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
         report.skipped += 1;
         return Ok(());
     }
-    let norm = text::normalize::match_form(&doc.text);
-    let sig = Signature::of(&norm);
-    let dup = match &sig {
+    let sig = &art.signature;
+    let dup = match sig {
         Some(s) => find_duplicate(tx, s)?,
         None => None,
     };
@@ -469,7 +468,7 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
     if dup.is_some() {
         report.duplicates += 1;
     }
-    if let Some(sig) = &sig {
+    if let Some(sig) = sig {
         tx.prepare_cached("INSERT INTO doc_minhash (doc_seq, sig) VALUES (?1, ?2)")?
             .execute(params![seq, sig.to_bytes()])?;
         let mut st = tx.prepare_cached(
@@ -480,7 +479,7 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
         }
     }
     tx.prepare_cached("INSERT INTO doc_search (rowid, terms) VALUES (?1, ?2)")?
-        .execute(params![seq, crate::index::terms(&doc.text)])?;
+        .execute(params![seq, art.index_terms])?;
 
     for e in &x.entities {
         tx.prepare_cached(

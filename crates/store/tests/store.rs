@@ -201,8 +201,8 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
             location: None,
         }]
     };
-    Article {
-        extraction: Extraction {
+    Article::new(
+        Extraction {
             document: Document {
                 id: sha(text),
                 source: format!("test/{}", &sha(text)[..8]),
@@ -214,8 +214,8 @@ fn article(text: &str, date: &str, evs: &[Ev]) -> Article {
             relations: vec![],
             events,
         },
-        url: None,
-    }
+        None,
+    )
 }
 
 /// Distinct filler so that fabricated articles are not near-duplicates of each other.
