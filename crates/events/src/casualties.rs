@@ -194,26 +194,83 @@ pub fn figures(
             prev.tokens.end = ne;
         }
     }
-    // A dual noun for people right after a casualty word counts two ("قتل شخصان").
+    // Person nouns right after a casualty word count without a numeral: a dual counts two
+    // ("قتل شخصان"), an indefinite singular one ("قتل شرطي تركي ومدني": two), each further
+    // person noun joined by و one or two more. The definite ("قتل الجندي") is a reference, not a
+    // head count, and a number or person right after the chain means the verb was active and the
+    // nouns its subject ("قتل مسلح ثلاثة"): no figure then.
     for &(cs, ce, field, side) in &cues {
         if side != Side::Before || ce >= sent.end || out.iter().any(|f| f.cue == cs) {
             continue;
         }
-        let norm = ctx.a.tokens[ce].norm.as_str();
-        let stem = norm.strip_prefix("ال").unwrap_or(norm);
-        if let Some(base) = stem.strip_suffix("ان")
-            && ctx.lists.context.word(base) == Some(&Role::Person)
-        {
-            named.push(Figure {
-                field,
-                count: Count::exact(2),
-                cue: cs,
-                tokens: ce..ce + 1,
-            });
+        let mut total = 0u64;
+        let mut k = ce;
+        let mut end = ce;
+        while k < sent.end {
+            let norm = ctx.a.tokens[k].norm.as_str();
+            let word = if k > ce {
+                match norm.strip_prefix('و') {
+                    Some(rest) => rest,
+                    None => break,
+                }
+            } else {
+                norm
+            };
+            let Some(n) = person_count(ctx, word) else {
+                break;
+            };
+            total += n;
+            end = k + 1;
+            k += 1;
+            // An adjective of nationality or rank may follow ("شرطي تركي"): skip one word that is
+            // neither a person noun nor joined by و.
+            if k < sent.end
+                && !ctx.a.tokens[k].norm.starts_with('و')
+                && ctx.a.tokens[k].kind == TokenKind::Arabic
+                && person_count(ctx, &ctx.a.tokens[k].norm).is_none()
+                && !numbers.iter().any(|m| m.tokens.start == k)
+                && k + 1 < sent.end
+                && ctx.a.tokens[k + 1].norm.starts_with('و')
+                && ctx.a.tokens[k + 1]
+                    .norm
+                    .strip_prefix('و')
+                    .is_some_and(|w| person_count(ctx, w).is_some())
+            {
+                k += 1;
+            }
         }
+        if total == 0 {
+            continue;
+        }
+        let active_object = end < sent.end
+            && (numbers.iter().any(|m| m.tokens.start == end)
+                || person_count(ctx, &ctx.a.tokens[end].norm).is_some());
+        if active_object {
+            continue;
+        }
+        named.push(Figure {
+            field,
+            count: Count::exact(total),
+            cue: cs,
+            tokens: ce..end,
+        });
     }
     out.extend(named);
     out
+}
+
+/// How many people an unnumbered noun denotes: 2 for a dual of a person noun (`جنديان`,
+/// `العنصران`), 1 for an indefinite singular one (`شرطي`); `None` for anything else, including
+/// definite singulars (a reference, not a count) and the ambiguous -ين ending (dual or plural).
+fn person_count(ctx: &Ctx<'_, '_>, norm: &str) -> Option<u64> {
+    let is_person = |w: &str| ctx.lists.context.words(w).any(|r| *r == Role::Person);
+    let bare = norm.strip_prefix("ال");
+    if let Some(base) = bare.unwrap_or(norm).strip_suffix("ان")
+        && is_person(base)
+    {
+        return Some(2);
+    }
+    (bare.is_none() && is_person(norm)).then_some(1)
 }
 
 fn numbers_between(numbers: &[&NumberMention], a: usize, b: usize) -> bool {

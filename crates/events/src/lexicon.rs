@@ -142,7 +142,11 @@ impl<T> PhraseSet<T> {
         let Some(f0) = forms.get(i) else {
             return;
         };
-        let mut check = |id: usize| {
+        // (words, rank of the form the first word matched through, payload): the token's own
+        // form ranks 0, clitic-stripped forms after it, so "قتلا" (killed, after the number)
+        // beats "قتل" reached by stripping a final ا.
+        let mut found: Vec<(usize, usize, &'s T)> = Vec::new();
+        let mut check = |id: usize, rank: usize| {
             let (words, payload) = &self.entries[id];
             if i + words.len() > end {
                 return;
@@ -153,24 +157,29 @@ impl<T> PhraseSet<T> {
                 .skip(1)
                 .all(|(k, w)| forms.get(i + k).is_some_and(|fk| w.matches(fk)));
             if ok {
-                out.push((words.len(), payload));
+                found.push((words.len(), rank, payload));
             }
         };
-        for f in f0 {
+        for (rank, f) in f0.iter().enumerate() {
             if let Some(ids) = self.exact_first.get(*f) {
                 for &id in ids {
-                    check(id);
+                    check(id, rank);
                 }
             }
         }
         for (p, id) in &self.prefix_first {
-            if f0.iter().any(|f| f.starts_with(p.as_str())) {
-                check(*id);
+            if let Some(rank) = f0.iter().position(|f| f.starts_with(p.as_str())) {
+                check(*id, rank);
             }
         }
-        // The same entry can be reached through two candidate forms.
-        out.sort_by_key(|(n, p)| (std::cmp::Reverse(*n), *p as *const T as usize));
-        out.dedup_by_key(|(n, p)| (*n, *p as *const T as usize));
+        // Longest first, then the most literal match; the same entry can be reached through
+        // two candidate forms.
+        found.sort_by_key(|(n, rank, p)| (std::cmp::Reverse(*n), *rank, *p as *const T as usize));
+        for (n, _, p) in found {
+            if !out.iter().any(|(m, q)| *m == n && std::ptr::eq(*q, p)) {
+                out.push((n, p));
+            }
+        }
     }
 
     /// The longest phrase starting at `i`, if any.
@@ -192,6 +201,17 @@ impl<T> PhraseSet<T> {
             .iter()
             .map(|&id| &self.entries[id])
             .find(|(words, _)| words.len() == 1)
+            .map(|(_, p)| p)
+    }
+
+    /// Payloads of every one-word exact entry equal to `w` (a word may have several roles).
+    pub fn words<'s>(&'s self, w: &str) -> impl Iterator<Item = &'s T> + 's {
+        self.exact_first
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.entries[id])
+            .filter(|(words, _)| words.len() == 1)
             .map(|(_, p)| p)
     }
 

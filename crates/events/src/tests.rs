@@ -468,3 +468,55 @@ fn empty_and_odd_inputs_do_not_panic() {
         assert!(evs.is_empty(), "{text}: {evs:#?}");
     }
 }
+
+#[test]
+fn a_final_alif_does_not_turn_a_following_casualty_word_into_a_preceding_one() {
+    // "قتلا" (killed, after the number) must win over "قتل" (before it) reached by stripping ا.
+    let evs = run(Doc {
+        text: "أعلن قائد للجيش أن جنديين اثنين قتلا في هجوم لجماعة أبو سياف.",
+        ents: vec![("أبو سياف", EntityType::Org, "org:abu-sayyaf")],
+        nums: vec![("اثنين", Count::exact(2))],
+        dates: vec![],
+        doc_date: "2015-08-11",
+    });
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].killed, Some(Count::exact(2)));
+}
+
+#[test]
+fn unnumbered_person_nouns_count_heads() {
+    let killed = |text: &'static str| {
+        let evs = run(Doc {
+            text,
+            ents: vec![],
+            nums: vec![],
+            dates: vec![],
+            doc_date: "2015-08-11",
+        });
+        evs.first().and_then(|e| e.killed)
+    };
+    assert_eq!(
+        killed("قتل عنصران من الشرطة في هجوم مسلح."),
+        Some(Count::exact(2))
+    );
+    assert_eq!(
+        killed("قتل شرطي تركي ومدني في هجوم مسلح."),
+        Some(Count::exact(2))
+    );
+    assert_eq!(
+        killed("أسفر الهجوم عن مقتل جندي وشرطيان."),
+        Some(Count::exact(3))
+    );
+    assert_eq!(killed("أسفر الهجوم عن مقتل جندي."), Some(Count::exact(1)));
+    // A definite singular is a reference, not a count.
+    assert_eq!(killed("أسفر الهجوم عن مقتل الجندي."), None);
+    // Active voice: the noun is the killer, the number the victims (counted by the number rule).
+    let evs = run(Doc {
+        text: "قتل مسلح ثلاثة أشخاص في هجوم.",
+        ents: vec![],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![],
+        doc_date: "2015-08-11",
+    });
+    assert_eq!(evs[0].killed, Some(Count::exact(3)));
+}
