@@ -730,15 +730,22 @@ fn actors(
             continue;
         }
         let i = pm.tokens.start;
+        let after = i >= tr.end;
+        let g = gap(tr, &pm.tokens);
+        // A ل on the name usually makes it an object ("لقوات الأمن"), but right after an event
+        // noun it marks the doer: "هجوم لجماعة أبو سياف", "في تفجير لتنظيم داعش".
+        let agent_lam = !m.verb && after && g <= 1 && pm.kind == EntityType::Org;
+        // (The "في" before the event noun must not make the group a place: "في هجوم لجماعة".)
         if preceded_by(ctx, i, Role::Report, 2)
-            || preceded_by(ctx, i, Role::Target, 3)
-            || is_locative(ctx, pm)
-            || (m.kind != EventType::Claim && dative(ctx, i) && pm.start == ctx.a.tokens[i].start)
+            || (!agent_lam
+                && (preceded_by(ctx, i, Role::Target, 3)
+                    || is_locative(ctx, pm)
+                    || (m.kind != EventType::Claim
+                        && dative(ctx, i)
+                        && pm.start == ctx.a.tokens[i].start)))
         {
             continue;
         }
-        let after = i >= tr.end;
-        let g = gap(tr, &pm.tokens);
         let ok = if m.kind == EventType::Claim {
             (after && g <= 3) || (!after && g <= 4)
         } else if after {

@@ -520,3 +520,30 @@ fn unnumbered_person_nouns_count_heads() {
     });
     assert_eq!(evs[0].killed, Some(Count::exact(3)));
 }
+
+#[test]
+fn lam_after_an_event_noun_marks_the_doer_not_the_target() {
+    let evs = run(Doc {
+        text: "قتل جنديان في هجوم لجماعة أبو سياف جنوب البلاد.",
+        // As the linker reports it: the mention keeps its proclitic.
+        ents: vec![("لجماعة أبو سياف", EntityType::Org, "org:abu-sayyaf")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-08-11",
+    });
+    let perp = evs[0].perpetrator.as_ref().expect("perpetrator");
+    assert_eq!(perp.entity.as_deref(), Some("org:abu-sayyaf"));
+    // ... but elsewhere it is an object: "دورية تابعة لقوات الأمن" is not the doer.
+    let evs = run(Doc {
+        text: "هاجم مسلحون دورية تابعة لقوات الأمن في المدينة.",
+        ents: vec![("لقوات الأمن", EntityType::Org, "org:security-forces")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-08-11",
+    });
+    assert!(
+        evs.iter()
+            .all(|e| e.perpetrator.as_ref().and_then(|p| p.entity.as_deref())
+                != Some("org:security-forces"))
+    );
+}
