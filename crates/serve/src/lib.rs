@@ -4,12 +4,13 @@
 //!
 //! | route | answer |
 //! |---|---|
-//! | `/` | the dashboard (Arabic, right-to-left): map, timeline, incidents, search |
+//! | `/` | the dashboard (Arabic, right-to-left): map, timeline, incidents, actor network, search |
 //! | `/api/stats` | counts, as `marsad stats --json` |
 //! | `/api/events?from&to&country&type&actor&min_killed&limit&format` | events; `format` = `json` (default), `csv`, `geojson` |
 //! | `/api/incidents?…` | incidents, same filters and formats |
 //! | `/api/entity/{name}` | what the store knows about an actor (any spelling or an id) |
 //! | `/api/search?q&limit` | full-text search hits with snippets and match offsets |
+//! | `/api/graph?limit` | the relation graph: edges (leader_of, branch_of, …) with names and document counts |
 //! | `POST /api/extract?date=YYYY-MM-DD&source=…` | the `marsad extract` JSON of the posted UTF-8 text (nothing stored) |
 //!
 //! Every request opens the SQLite file on a blocking thread (WAL mode lets these readers run
@@ -71,6 +72,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/incidents", get(incidents))
         .route("/api/entity/{name}", get(entity))
         .route("/api/search", get(search_docs))
+        .route("/api/graph", get(graph))
         .route("/api/extract", post(extract))
         .with_state(state)
 }
@@ -248,6 +250,17 @@ async fn search_docs(State(s): State<Arc<AppState>>, Query(p): Query<SearchParam
     })
     .await?;
     json(&hits)
+}
+
+#[derive(Debug, Deserialize)]
+struct GraphParams {
+    limit: Option<usize>,
+}
+
+async fn graph(State(s): State<Arc<AppState>>, Query(p): Query<GraphParams>) -> ApiResult {
+    let limit = p.limit.unwrap_or(300).min(5000);
+    let edges = with_store(&s, move |st| Ok(st.relation_graph(limit)?)).await?;
+    json(&edges)
 }
 
 #[derive(Debug, Deserialize)]

@@ -114,6 +114,10 @@ async fn api_end_to_end() {
     assert_eq!(hits.as_array().expect("array").len(), 1, "{hits}");
     assert_eq!(hits[0]["source"], "t1.txt");
 
+    let (s, b) = get(&app, "/api/graph").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(json(&b).is_array());
+
     let req = Request::post("/api/extract?date=2016-05-04")
         .body(Body::from("قتل ثلاثة مدنيين في قصف على مدينة إدلب أمس."))
         .expect("request");

@@ -34,7 +34,7 @@ mod sqlite;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{GraphEdge, SearchHit, SqliteStore};
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]

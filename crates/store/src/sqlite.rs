@@ -25,6 +25,27 @@ pub struct SqliteStore {
     conn: Connection,
 }
 
+/// One edge of the relation graph ([`SqliteStore::relation_graph`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphEdge {
+    /// Subject entity id.
+    pub subject: String,
+    /// Subject's canonical name.
+    pub subject_name: String,
+    /// Subject's entity type (`PER`, `ORG`, ...).
+    pub subject_type: String,
+    /// `leader_of`, `branch_of`, `member_of`, `spokesperson_of`, `located_in`.
+    pub relation: String,
+    /// Object entity id.
+    pub object: String,
+    /// Object's canonical name.
+    pub object_name: String,
+    /// Object's entity type.
+    pub object_type: String,
+    /// Number of documents stating the relation.
+    pub documents: u64,
+}
+
 /// A document found by full-text search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
@@ -336,6 +357,32 @@ impl SqliteStore {
                 date: r.get(3)?,
                 text: r.get(4)?,
                 score: -r.get::<_, f64>(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The relation graph: one edge per (subject, relation, object) with how many documents
+    /// state it and the names of both ends, most attested first, at most `limit` edges.
+    pub fn relation_graph(&self, limit: usize) -> Result<Vec<GraphEdge>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.subject, coalesce(s.name, r.subject), coalesce(s.type, ''), r.relation, \
+                    r.object, coalesce(o.name, r.object), coalesce(o.type, ''), \
+                    count(DISTINCT r.doc_seq) AS n \
+             FROM relations r LEFT JOIN entities s ON s.id = r.subject \
+             LEFT JOIN entities o ON o.id = r.object \
+             GROUP BY r.subject, r.relation, r.object ORDER BY n DESC, r.subject, r.object LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit as i64], |r| {
+            Ok(GraphEdge {
+                subject: r.get(0)?,
+                subject_name: r.get(1)?,
+                subject_type: r.get(2)?,
+                relation: r.get(3)?,
+                object: r.get(4)?,
+                object_name: r.get(5)?,
+                object_type: r.get(6)?,
+                documents: r.get::<_, i64>(7)? as u64,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
