@@ -16,7 +16,7 @@ fn fixture(dir: &std::path::Path) -> std::path::PathBuf {
     let texts = [
         (
             "2016-05-04",
-            "قتل سبعة جنود على الأقل وأصيب عشرة آخرون في هجوم انتحاري بسيارة مفخخة استهدف نقطة تفتيش في مدينة العريش أمس، وتبنى تنظيم داعش الهجوم.",
+            "قتل سبعة جنود على الأقل وأصيب عشرة آخرون في هجوم انتحاري بسيارة مفخخة استهدف نقطة تفتيش في مدينة العريش أمس، وتبنى تنظيم داعش الهجوم. وكان أبو بكر البغدادي، زعيم تنظيم داعش، قد دعا إلى مثل هذه الهجمات.",
         ),
         (
             "2016-05-05",
@@ -116,7 +116,15 @@ async fn api_end_to_end() {
 
     let (s, b) = get(&app, "/api/graph").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(json(&b).is_array());
+    let graph = json(&b);
+    assert!(
+        graph
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|e| e["relation"] == "leader_of" && e["object"] == "org:isis"),
+        "{graph}"
+    );
 
     let req = Request::post("/api/extract?date=2016-05-04")
         .body(Body::from("قتل ثلاثة مدنيين في قصف على مدينة إدلب أمس."))
