@@ -333,7 +333,20 @@ pub fn mentions(
                 continue;
             }
             let Some(m) = modality(ctx, h, sent.clone()) else {
-                ms.push((new_mention(ctx, si, h), h.tokens.clone()));
+                let mut mm = new_mention(ctx, si, h);
+                // A counted plural ("تسع ضربات جوية", "3 هجمات") names specific acts, not a
+                // generic summary, so it stands without a toll or a date.
+                if h.info.plural
+                    && !h.info.weak
+                    && !mm.quoted
+                    && s_numbers
+                        .iter()
+                        .any(|n| n.tokens.end == h.tokens.start && !n.is_date_part)
+                {
+                    mm.strong = true;
+                    mm.needs_figure_or_date = false;
+                }
+                ms.push((mm, h.tokens.clone()));
                 continue;
             };
             if m == Modality::Foiled

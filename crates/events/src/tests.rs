@@ -547,3 +547,22 @@ fn lam_after_an_event_noun_marks_the_doer_not_the_target() {
                 != Some("org:security-forces"))
     );
 }
+
+#[test]
+fn a_counted_plural_is_specific_a_bare_one_is_a_summary() {
+    let doc = |text: &'static str, nums: Vec<(&'static str, Count)>| Doc {
+        text,
+        ents: vec![("سوريا", EntityType::Gpe, "gpe:sy")],
+        nums,
+        dates: vec![],
+        doc_date: "2015-08-07",
+    };
+    let evs = run(doc(
+        "نفذت الطائرات تسع ضربات جوية على مواقع في سوريا.",
+        vec![("تسع", Count::exact(9))],
+    ));
+    assert_eq!(evs.len(), 1);
+    assert_eq!(evs[0].kind, EventType::SecurityOperation);
+    // Without a count the plural is a generic summary.
+    assert!(run(doc("تتواصل الضربات الجوية على مواقع في سوريا.", vec![])).is_empty());
+}
