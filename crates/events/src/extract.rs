@@ -789,6 +789,24 @@ fn actors(
         m.perp = Some(actor_of(ctx, pm));
         m.perp_state = pm.kind == EntityType::Gpe;
     }
+    // The subject of a light verb before an event noun: "نفذت قوات التحالف الدولي ضد تنظيم داعش
+    // تسع ضربات جوية" (the nearest light verb within 12 words; its subject follows it directly).
+    if m.perp.is_none()
+        && !m.verb
+        && let Some(v) = (tr.start.saturating_sub(12).max(sent.start)..tr.start)
+            .rev()
+            .find(|&v| ctx.role(v) == Some(Role::Support))
+        && let Some(pm) = s_ments.iter().find(|pm| {
+            // Right after the verb, or after a force word the name qualifies ("قوات التحالف").
+            let at = pm.tokens.start;
+            pm.kind == EntityType::Org
+                && pm.tokens.end <= tr.start
+                && (at == v + 1 || (at == v + 2 && ctx.role(v + 1) == Some(Role::State)))
+        })
+    {
+        m.perp = Some(actor_of(ctx, pm));
+        m.perp_state = ctx.role(pm.tokens.start) == Some(Role::State);
+    }
     // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
     // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
     // genitive ("هجوم الجيش") or just before it ("الجيش شن هجوما"); a state word with a ل/ب

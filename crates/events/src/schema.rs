@@ -170,6 +170,9 @@ pub enum Role {
     Plus,
     /// A region coarser than a country.
     Region,
+    /// A light verb whose subject is the doer of the event noun it governs: "شن داعش هجوما",
+    /// "نفذت قوات التحالف ... ضربات".
+    Support,
 }
 
 /// Every bundled list, parsed.
@@ -308,6 +311,7 @@ impl Lists {
                 "person" => Role::Person,
                 "plus" => Role::Plus,
                 "region" => Role::Region,
+                "support" => Role::Support,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
             context.insert(col(f, n, &r, 0)?, role);

@@ -566,3 +566,43 @@ fn a_counted_plural_is_specific_a_bare_one_is_a_summary() {
     // Without a count the plural is a generic summary.
     assert!(run(doc("تتواصل الضربات الجوية على مواقع في سوريا.", vec![])).is_empty());
 }
+
+#[test]
+fn the_subject_of_a_light_verb_is_the_doer_of_the_event_noun() {
+    let evs = run(Doc {
+        text: "نفذت قوات التحالف الدولي ضد تنظيم داعش تسع ضربات جوية على مواقع في سوريا.",
+        ents: vec![
+            // As the linker reports it: the force word before the name is not in the mention.
+            ("التحالف الدولي", EntityType::Org, "org:intl-coalition"),
+            ("تنظيم داعش", EntityType::Org, "org:isis"),
+            ("سوريا", EntityType::Gpe, "gpe:sy"),
+        ],
+        nums: vec![("تسع", Count::exact(9))],
+        dates: vec![],
+        doc_date: "2015-08-07",
+    });
+    assert_eq!(evs.len(), 1);
+    let perp = evs[0].perpetrator.as_ref().expect("perpetrator");
+    assert_eq!(perp.entity.as_deref(), Some("org:intl-coalition"));
+    assert!(
+        evs[0]
+            .targets
+            .iter()
+            .all(|t| t.entity.as_deref() != Some("org:intl-coalition"))
+    );
+    // The same when the linker keeps the force word in the mention.
+    let evs = run(Doc {
+        text: "نفذت قوات التحالف الدولي ضد تنظيم داعش الإرهابي تسع ضربات جوية على مواقع للتنظيم في سوريا و14 ضربة أخرى في العراق.",
+        ents: vec![
+            ("قوات التحالف الدولي", EntityType::Org, "org:intl-coalition"),
+            ("داعش", EntityType::Org, "org:isis"),
+            ("سوريا", EntityType::Gpe, "gpe:sy"),
+            ("العراق", EntityType::Gpe, "gpe:iq"),
+        ],
+        nums: vec![("تسع", Count::exact(9)), ("14", Count::exact(14))],
+        dates: vec![],
+        doc_date: "2015-08-07",
+    });
+    let perp = evs[0].perpetrator.as_ref().expect("perpetrator");
+    assert_eq!(perp.entity.as_deref(), Some("org:intl-coalition"));
+}
