@@ -324,6 +324,20 @@ pub fn mentions(
             orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
             continue;
         }
+        // "التفجير الذي استهدف مسجدا": a verb trigger in a relative clause on an event noun
+        // describes that event; its arguments go to the noun (the nearest remaining trigger).
+        let nouns: Vec<Range<usize>> = hits
+            .iter()
+            .filter(|h| !h.info.verb)
+            .map(|h| h.tokens.clone())
+            .collect();
+        hits.retain(|h| {
+            let i = h.tokens.start;
+            !(h.info.verb
+                && i.checked_sub(1)
+                    .is_some_and(|p| ctx.role(p) == Some(Role::Relative))
+                && nouns.iter().any(|n| n.end < i && i - n.end <= 4))
+        });
         let has_arrest = hits.iter().any(|h| h.info.kind == EventType::Arrest);
         let mut ms: Vec<(Mention, Range<usize>)> = Vec::new();
         for h in &hits {
@@ -677,8 +691,10 @@ fn pick_place(
             continue;
         };
         let (country, is_country) = country_of(ctx, pm, sent.clone());
-        // Prefer the most specific place: a town over the country it lies in.
-        let score = score - g as i64 + if is_country { 0 } else { 3 };
+        // Prefer the most specific place (a town over the country it lies in), and one after
+        // the trigger: Arabic news puts the place after the event ("التفجير الذي استهدف مسجدا في
+        // منطقة عسير"); a place before it is more often someone's title ("رئيس برلمان البحرين").
+        let score = score - g as i64 + if is_country { 0 } else { 3 } - if after { 0 } else { 6 };
         if best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, pm, country, is_country));
         }

@@ -173,6 +173,9 @@ pub enum Role {
     /// A light verb whose subject is the doer of the event noun it governs: "شن داعش هجوما",
     /// "نفذت قوات التحالف ... ضربات".
     Support,
+    /// A relative pronoun: a verb trigger right after one describes the event noun before it
+    /// ("التفجير الذي استهدف مسجدا"), not a second event.
+    Relative,
 }
 
 /// Every bundled list, parsed.
@@ -312,6 +315,7 @@ impl Lists {
                 "plus" => Role::Plus,
                 "region" => Role::Region,
                 "support" => Role::Support,
+                "relative" => Role::Relative,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
             context.insert(col(f, n, &r, 0)?, role);

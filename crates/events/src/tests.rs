@@ -606,3 +606,31 @@ fn the_subject_of_a_light_verb_is_the_doer_of_the_event_noun() {
     let perp = evs[0].perpetrator.as_ref().expect("perpetrator");
     assert_eq!(perp.entity.as_deref(), Some("org:intl-coalition"));
 }
+
+#[test]
+fn a_verb_in_a_relative_clause_describes_the_event_noun() {
+    let evs = run(Doc {
+        text: "دان رئيس البرلمان في مملكة البحرين التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في منطقة عسير، وأسفر عن استشهاد عشرة من منسوبي القوات.",
+        ents: vec![
+            ("البحرين", EntityType::Gpe, "gpe:bh"),
+            ("قوات الطوارئ", EntityType::Org, "org:sa-emergency-forces"),
+            ("عسير", EntityType::Gpe, "gpe:sa-asir"),
+        ],
+        nums: vec![("عشرة", Count::exact(10))],
+        dates: vec![],
+        doc_date: "2015-08-07",
+    });
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].kind, EventType::Attack);
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("عسير")
+    );
+    // The force is the target (the mosque's owner), not the doer.
+    assert!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .is_none_or(|p| p.entity.as_deref() != Some("org:sa-emergency-forces"))
+    );
+}
