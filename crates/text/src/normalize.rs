@@ -243,8 +243,12 @@ pub fn match_form(s: &str) -> String {
 pub struct Normalized {
     /// The normalised text.
     pub text: String,
-    /// For normalised char `i`: the original char range `[map[i].0, map[i].1)` it came from.
-    map: Vec<(u32, u32)>,
+    /// For normalised char `i`: the first original char it came from.
+    starts: Vec<u32>,
+    /// `(i, end)` for the normalised chars whose original range is wider than the one char at
+    /// `starts[i]` (chars recomposed by NFC), sorted by `i`: the range is `[starts[i], end)`.
+    /// Almost every char maps to exactly one original char, so the common case costs 4 bytes.
+    wide: Vec<(u32, u32)>,
     /// Number of chars in the original text.
     orig_chars: usize,
 }
@@ -252,21 +256,29 @@ pub struct Normalized {
 impl Normalized {
     /// Number of characters of the normalised text.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.starts.len()
     }
 
     /// Whether the normalised text is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.starts.is_empty()
     }
 
     /// Original character offset where normalised char `i` starts (`i == len()` gives the end of
     /// the original text). `None` when `i > len()`.
     pub fn original_offset(&self, i: usize) -> Option<usize> {
-        if i == self.map.len() {
+        if i == self.starts.len() {
             return Some(self.orig_chars);
         }
-        self.map.get(i).map(|r| r.0 as usize)
+        self.starts.get(i).map(|&r| r as usize)
+    }
+
+    /// Original char offset one past the last original char of normalised char `i` (in bounds).
+    fn original_end(&self, i: usize) -> usize {
+        match self.wide.binary_search_by_key(&(i as u32), |w| w.0) {
+            Ok(k) => self.wide[k].1 as usize,
+            Err(_) => self.starts[i] as usize + 1,
+        }
     }
 
     /// Map a char range of the normalised text back to a char range of the original text. The
@@ -274,117 +286,242 @@ impl Normalized {
     /// inside the span are included; deleted ones at its edges are not). `None` when the range is
     /// out of bounds or reversed.
     pub fn to_original(&self, span: Range<usize>) -> Option<Range<usize>> {
-        if span.start > span.end || span.end > self.map.len() {
+        if span.start > span.end || span.end > self.starts.len() {
             return None;
         }
         if span.is_empty() {
             let at = self.original_offset(span.start)?;
             return Some(at..at);
         }
-        let start = self.map[span.start].0 as usize;
-        let end = self.map[span.end - 1].1 as usize;
+        let start = self.starts[span.start] as usize;
+        let end = self.original_end(span.end - 1);
         Some(start..end)
     }
 }
 
-/// Build a [`Normalized`] char by char from a mapping function.
-fn map_chars(s: &str, f: fn(char) -> Map, block: &[Map; 256]) -> Normalized {
+/// Build a [`Normalized`] char by char from a mapping function. The second value lists the output
+/// characters (byte offset, char index) that may keep the text from being NFC: combining marks
+/// and characters outside ASCII and the Arabic block's letters. [`nfc_with_map`] looks only at the
+/// canonical segments around them.
+///
+/// Works on bytes where it can: runs of ASCII are copied whole, and the Arabic block (two-byte
+/// sequences with lead bytes 0xD8..=0xDB, i.e. U+0600..U+06FF) is decoded by hand and looked up
+/// in `block`; only other characters go through `char` decoding and `f`.
+fn map_chars(s: &str, f: fn(char) -> Map, block: &[Map; 256]) -> (Normalized, Vec<(usize, usize)>) {
+    let b = s.as_bytes();
     let mut text = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() / 2);
+    let mut map: Vec<u32> = Vec::with_capacity(s.len());
     let mut n = 0u32;
-    for c in s.chars() {
-        // ASCII is kept at both levels; the Arabic block is looked up in a table
-        let m = if c.is_ascii() {
-            Map::Keep
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            block[(c as u32 - 0x0600) as usize]
-        } else {
-            f(c)
-        };
-        match m {
-            Map::Keep => {
-                text.push(c);
-                map.push((n, n + 1));
+    let mut flags: Vec<(usize, usize)> = Vec::new();
+    // Characters kept as they are are not copied one by one: `s[run..i]` is the pending run of
+    // them, appended when something else comes.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            map.push(n);
+            n += 1;
+            i += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&x) && i + 1 < b.len() {
+            let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            let m = block[(c - 0x0600) as usize];
+            if m == Map::Keep {
+                // Arabic marks may need canonical reordering; hamza above/below and madda
+                // compose with alef, waw and ya.
+                if char::from_u32(c).is_some_and(is_arabic_mark) {
+                    flags.push((text.len() + (i - run), map.len()));
+                }
+                map.push(n);
+                n += 1;
+                i += 2;
+                continue;
             }
-            Map::Drop => {}
-            Map::To(d) => {
-                text.push(d);
-                map.push((n, n + 1));
-            }
-            Map::Compat => {
-                let mut buf = String::new();
-                decompose_compatible(c, |d| buf.push(d));
-                for d in buf.nfc() {
-                    // A decomposition may hold characters this level removes or rewrites.
-                    match f(d) {
-                        Map::Drop => {}
-                        Map::To(e) => {
-                            text.push(e);
-                            map.push((n, n + 1));
-                        }
-                        Map::Keep | Map::Compat => {
-                            text.push(d);
-                            map.push((n, n + 1));
-                        }
+            text.push_str(&s[run..i]);
+            match m {
+                Map::Keep | Map::Drop => {}
+                Map::To(d) => {
+                    if may_change_under_nfc(d) {
+                        flags.push((text.len(), map.len()));
+                    }
+                    text.push(d);
+                    map.push(n);
+                }
+                Map::Compat => {
+                    if let Some(c) = char::from_u32(c) {
+                        push_compat(c, f, n, &mut text, &mut map, &mut flags);
                     }
                 }
             }
+            i += 2;
+            n += 1;
+            run = i;
+            continue;
+        }
+        text.push_str(&s[run..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        match f(c) {
+            Map::Keep => {
+                flags.push((text.len(), map.len()));
+                text.push(c);
+                map.push(n);
+            }
+            Map::Drop => {}
+            Map::To(d) => {
+                if may_change_under_nfc(d) {
+                    flags.push((text.len(), map.len()));
+                }
+                text.push(d);
+                map.push(n);
+            }
+            Map::Compat => push_compat(c, f, n, &mut text, &mut map, &mut flags),
         }
         n += 1;
+        run = i;
     }
-    Normalized {
-        text,
-        map,
-        orig_chars: n as usize,
+    text.push_str(&s[run..]);
+    (
+        Normalized {
+            text,
+            starts: map,
+            wide: Vec::new(),
+            orig_chars: n as usize,
+        },
+        flags,
+    )
+}
+
+/// Whether `c` in an output could make the text non-NFC: anything but ASCII and the Arabic
+/// block's starters (its letters are precomposed; its marks may reorder or compose).
+fn may_change_under_nfc(c: char) -> bool {
+    !c.is_ascii() && (!('\u{0600}'..='\u{06FF}').contains(&c) || is_arabic_mark(c))
+}
+
+/// Replace presentation form or ligature `c` (original char `n`) by its compatibility
+/// decomposition, mapped through `f` (a decomposition may hold characters the level removes or
+/// rewrites).
+fn push_compat(
+    c: char,
+    f: fn(char) -> Map,
+    n: u32,
+    text: &mut String,
+    map: &mut Vec<u32>,
+    flags: &mut Vec<(usize, usize)>,
+) {
+    let mut buf = String::new();
+    decompose_compatible(c, |d| buf.push(d));
+    for d in buf.nfc() {
+        if !matches!(f(d), Map::Drop) {
+            flags.push((text.len(), map.len()));
+        }
+        match f(d) {
+            Map::Drop => {}
+            Map::To(e) => {
+                text.push(e);
+                map.push(n);
+            }
+            Map::Keep | Map::Compat => {
+                text.push(d);
+                map.push(n);
+            }
+        }
     }
 }
 
 /// Recompose `n.text` to NFC, keeping the map: each canonical segment (a starter and the
-/// combining marks after it) is recomposed on its own and all its output chars map to the union
-/// of its input ranges.
-fn nfc_with_map(n: Normalized) -> Normalized {
-    if is_nfc_quick(n.text.chars()) == IsNormalized::Yes {
-        return n;
-    }
-    let chars: Vec<char> = n.text.chars().collect();
-    let mut text = String::with_capacity(n.text.len());
-    let mut map = Vec::with_capacity(n.map.len());
-    let mut i = 0;
-    let mut seg = String::new();
-    while i < chars.len() {
-        let mut j = i + 1;
-        while j < chars.len() && canonical_combining_class(chars[j]) != 0 {
-            j += 1;
+/// combining marks after it) that holds a flagged character (see [`map_chars`]) and is not
+/// already NFC is recomposed on its own, and all its output chars map to the union of its input
+/// ranges. Everything else is copied by byte range, and nothing at all when no segment changes.
+fn nfc_with_map(n: Normalized, flags: &[(usize, usize)]) -> Normalized {
+    let t = n.text.as_str();
+    let is_mark = |c: char| !c.is_ascii() && canonical_combining_class(c) != 0;
+    // Built only when a segment changes: text, starts, wide (the input has no wide entries:
+    // map_chars maps every output char to one original char).
+    let mut out: Option<(String, Vec<u32>, Vec<(u32, u32)>)> = None;
+    let (mut copied_b, mut copied_k) = (0usize, 0usize);
+    for &(fb, fk) in flags {
+        if fb < copied_b {
+            continue;
         }
-        let simple =
-            j == i + 1 && (chars[i].is_ascii() || ('\u{0621}'..='\u{064A}').contains(&chars[i]));
-        if simple || is_nfc_quick(chars[i..j].iter().copied()) == IsNormalized::Yes {
-            // already composed: copy, keeping the per-char map
-            text.extend(&chars[i..j]);
-            map.extend_from_slice(&n.map[i..j]);
-        } else {
-            // Composition only happens inside a starter + marks segment for the scripts we care
-            // about (conjoining Hangul jamo are left as they are).
-            seg.clear();
-            seg.extend(&chars[i..j]);
-            let range = (n.map[i].0, n.map[j - 1].1);
-            for c in seg.nfc() {
-                text.push(c);
-                map.push(range);
+        // Back to the starter that opens the segment (or the text start).
+        let (mut b0, mut k0) = (fb, fk);
+        while k0 > 0 {
+            let Some(c) = t[..b0].chars().next_back() else {
+                break;
+            };
+            let Some(here) = t[b0..].chars().next() else {
+                break;
+            };
+            if !is_mark(here) {
+                break;
+            }
+            b0 -= c.len_utf8();
+            k0 -= 1;
+        }
+        if b0 < copied_b {
+            continue;
+        }
+        // Forward over the marks that follow.
+        let (mut e, mut k) = (b0, k0);
+        let mut first = true;
+        for c in t[b0..].chars() {
+            if !first && !is_mark(c) {
+                break;
+            }
+            first = false;
+            e += c.len_utf8();
+            k += 1;
+        }
+        let seg = &t[b0..e];
+        if is_nfc_quick(seg.chars()) == IsNormalized::Yes {
+            continue;
+        }
+        // Composition only happens inside a starter + marks segment for the scripts we care
+        // about (conjoining Hangul jamo are left as they are).
+        let (text, starts, wide) = out.get_or_insert_with(|| {
+            (
+                String::with_capacity(t.len()),
+                Vec::with_capacity(n.starts.len()),
+                Vec::new(),
+            )
+        });
+        text.push_str(&t[copied_b..b0]);
+        starts.extend_from_slice(&n.starts[copied_k..k0]);
+        let (r0, r1) = (n.starts[k0], n.original_end(k - 1) as u32);
+        for c in seg.nfc() {
+            text.push(c);
+            if r1 != r0 + 1 {
+                wide.push((starts.len() as u32, r1));
+            }
+            starts.push(r0);
+        }
+        copied_b = e;
+        copied_k = k;
+    }
+    match out {
+        None => n,
+        Some((mut text, mut starts, wide)) => {
+            text.push_str(&t[copied_b..]);
+            starts.extend_from_slice(&n.starts[copied_k..]);
+            Normalized {
+                text,
+                starts,
+                wide,
+                orig_chars: n.orig_chars,
             }
         }
-        i = j;
-    }
-    Normalized {
-        text,
-        map,
-        orig_chars: n.orig_chars,
     }
 }
 
 /// Display-level normalisation with an offset map (see the module docs for what changes).
 pub fn display(s: &str) -> Normalized {
-    nfc_with_map(map_chars(s, display_map, &DISPLAY_BLOCK))
+    let (n, flags) = map_chars(s, display_map, &DISPLAY_BLOCK);
+    nfc_with_map(n, &flags)
 }
 
 /// Match-level normalisation with an offset map: [`display`] then the match mapping.
@@ -394,7 +531,8 @@ pub fn display(s: &str) -> Normalized {
 pub fn matched(s: &str) -> Normalized {
     // Dropping an Arabic mark can unblock the composition of a non-Arabic mark with its base, so
     // NFC comes after the mapping.
-    nfc_with_map(map_chars(s, full_match_map, &MATCH_BLOCK))
+    let (n, flags) = map_chars(s, full_match_map, &MATCH_BLOCK);
+    nfc_with_map(n, &flags)
 }
 
 /// Display-level normalisation without a map (convenience for short strings).
@@ -518,6 +656,99 @@ mod tests {
             "",
         ] {
             assert_eq!(match_form(s), matched(s).text, "{s}");
+        }
+    }
+
+    /// The previous whole-text implementation of [`nfc_with_map`] (reference for the proptest): each canonical segment (a starter and the
+    /// combining marks after it) is recomposed on its own and all its output chars map to the union
+    /// of its input ranges.
+    /// A [`Normalized`] from explicit (start, end) pairs.
+    fn from_pairs(text: String, pairs: &[(u32, u32)], orig_chars: usize) -> Normalized {
+        Normalized {
+            text,
+            starts: pairs.iter().map(|p| p.0).collect(),
+            wide: pairs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.1 != p.0 + 1)
+                .map(|(i, p)| (i as u32, p.1))
+                .collect(),
+            orig_chars,
+        }
+    }
+
+    fn nfc_with_map_reference(n: (String, Vec<(u32, u32)>, usize)) -> Normalized {
+        let (ntext, nmap, orig_chars) = n;
+        if is_nfc_quick(ntext.chars()) == IsNormalized::Yes {
+            return from_pairs(ntext, &nmap, orig_chars);
+        }
+        let chars: Vec<char> = ntext.chars().collect();
+        let mut text = String::with_capacity(ntext.len());
+        let mut map = Vec::with_capacity(nmap.len());
+        let mut i = 0;
+        let mut seg = String::new();
+        while i < chars.len() {
+            let mut j = i + 1;
+            while j < chars.len() && canonical_combining_class(chars[j]) != 0 {
+                j += 1;
+            }
+            let simple = j == i + 1
+                && (chars[i].is_ascii() || ('\u{0621}'..='\u{064A}').contains(&chars[i]));
+            if simple || is_nfc_quick(chars[i..j].iter().copied()) == IsNormalized::Yes {
+                // already composed: copy, keeping the per-char map
+                text.extend(&chars[i..j]);
+                map.extend_from_slice(&nmap[i..j]);
+            } else {
+                // Composition only happens inside a starter + marks segment for the scripts we care
+                // about (conjoining Hangul jamo are left as they are).
+                seg.clear();
+                seg.extend(&chars[i..j]);
+                let range = (nmap[i].0, nmap[j - 1].1);
+                for c in seg.nfc() {
+                    text.push(c);
+                    map.push(range);
+                }
+            }
+            i = j;
+        }
+        from_pairs(text, &map, orig_chars)
+    }
+
+    /// The straightforward char-by-char mapping that `map_chars` must equal.
+    fn map_chars_reference(s: &str, f: fn(char) -> Map) -> Normalized {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut n = 0u32;
+        for c in s.chars() {
+            match f(c) {
+                Map::Keep => {
+                    text.push(c);
+                    map.push((n, n + 1));
+                }
+                Map::Drop => {}
+                Map::To(d) => {
+                    text.push(d);
+                    map.push((n, n + 1));
+                }
+                Map::Compat => {
+                    let mut starts = Vec::new();
+                    push_compat(c, f, n, &mut text, &mut starts, &mut Vec::new());
+                    map.extend(starts.iter().map(|&k| (k, k + 1)));
+                }
+            }
+            n += 1;
+        }
+        nfc_with_map_reference((text, map, n as usize))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2048, ..Default::default() })]
+        #[test]
+        fn byte_fast_path_and_nfc_skip_equal_the_reference(
+            s in "[ a-zA-Z0-9.,\u{0600}-\u{06FF}\u{0300}-\u{0315}\u{FB50}-\u{FB60}\u{FE70}-\u{FEFC}\u{200B}-\u{200F}\u{00C0}-\u{00C5}\u{0622}\u{0627}\u{0653}-\u{0655}\u{064B}-\u{0652}\u{037E}\u{2126}\u{0340}\u{0CC6}\u{0CC2}\u{1100}\u{1161}\u{06D6}-\u{06ED}\u{0610}-\u{061A}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(display(&s), map_chars_reference(&s, display_map));
+            proptest::prop_assert_eq!(matched(&s), map_chars_reference(&s, full_match_map));
         }
     }
 
