@@ -442,7 +442,7 @@ fn nfc_with_map(n: Normalized, flags: &[(usize, usize)]) -> Normalized {
     let is_mark = |c: char| !c.is_ascii() && canonical_combining_class(c) != 0;
     // Built only when a segment changes: text, starts, wide (the input has no wide entries:
     // map_chars maps every output char to one original char).
-    let mut out: Option<(String, Vec<u32>, Vec<(u32, u32)>)> = None;
+    let mut out: Option<Normalized> = None;
     let (mut copied_b, mut copied_k) = (0usize, 0usize);
     for &(fb, fk) in flags {
         if fb < copied_b {
@@ -483,12 +483,13 @@ fn nfc_with_map(n: Normalized, flags: &[(usize, usize)]) -> Normalized {
         }
         // Composition only happens inside a starter + marks segment for the scripts we care
         // about (conjoining Hangul jamo are left as they are).
-        let (text, starts, wide) = out.get_or_insert_with(|| {
-            (
-                String::with_capacity(t.len()),
-                Vec::with_capacity(n.starts.len()),
-                Vec::new(),
-            )
+        let Normalized {
+            text, starts, wide, ..
+        } = out.get_or_insert_with(|| Normalized {
+            text: String::with_capacity(t.len()),
+            starts: Vec::with_capacity(n.starts.len()),
+            wide: Vec::new(),
+            orig_chars: n.orig_chars,
         });
         text.push_str(&t[copied_b..b0]);
         starts.extend_from_slice(&n.starts[copied_k..k0]);
@@ -505,15 +506,10 @@ fn nfc_with_map(n: Normalized, flags: &[(usize, usize)]) -> Normalized {
     }
     match out {
         None => n,
-        Some((mut text, mut starts, wide)) => {
-            text.push_str(&t[copied_b..]);
-            starts.extend_from_slice(&n.starts[copied_k..]);
-            Normalized {
-                text,
-                starts,
-                wide,
-                orig_chars: n.orig_chars,
-            }
+        Some(mut o) => {
+            o.text.push_str(&t[copied_b..]);
+            o.starts.extend_from_slice(&n.starts[copied_k..]);
+            o
         }
     }
 }
