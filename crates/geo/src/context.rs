@@ -75,11 +75,33 @@ impl Geocoder {
             doc: BTreeMap::new(),
         };
         let n = a.tokens.len();
+        // Most words start no country name; for those the answer (a nationality adjective or
+        // nothing) depends on the word alone, so it is computed once per distinct word.
+        let mut plain: rustc_hash::FxHashMap<&str, Option<String>> =
+            rustc_hash::FxHashMap::default();
         let mut i = 0;
         while i < n {
             let mut found: Option<(String, usize)> = None;
             if a.tokens[i].kind == text::TokenKind::Arabic {
-                let forms = clitic_forms(&fold_match(&a.tokens[i].norm));
+                let norm = a.tokens[i].norm.as_str();
+                if let Some(known) = plain.get(norm) {
+                    found = known.clone().map(|cc| (cc, 1));
+                    self.count(a, &mut scan, i, found.as_ref());
+                    i += found.as_ref().map_or(1, |f| f.1);
+                    continue;
+                }
+                let forms = clitic_forms(&fold_match(norm));
+                if !forms
+                    .iter()
+                    .any(|(f, p)| *p <= 1.0 && self.is_country_prefix(f))
+                {
+                    let known = self.demonym_country(&forms).map(str::to_string);
+                    plain.insert(norm, known.clone());
+                    found = known.map(|cc| (cc, 1));
+                    self.count(a, &mut scan, i, found.as_ref());
+                    i += found.as_ref().map_or(1, |f| f.1);
+                    continue;
+                }
                 'forms: for (f, p) in &forms {
                     if *p > 1.0 {
                         continue;
@@ -107,19 +129,28 @@ impl Geocoder {
                     found = Some((cc.to_string(), 1));
                 }
             }
-            match found {
-                Some((cc, len)) => {
-                    let s = a.sentence_of(i);
-                    if let Some(m) = scan.per_sentence.get_mut(s) {
-                        *m.entry(cc.clone()).or_default() += 1.0;
-                    }
-                    *scan.doc.entry(cc).or_default() += 1.0;
-                    i += len;
-                }
-                None => i += 1,
-            }
+            self.count(a, &mut scan, i, found.as_ref());
+            i += found.as_ref().map_or(1, |f| f.1);
         }
         scan
+    }
+
+    /// Count a country found at token `i` in its sentence and in the document.
+    fn count(
+        &self,
+        a: &Analysis<'_>,
+        scan: &mut CountryScan,
+        i: usize,
+        found: Option<&(String, usize)>,
+    ) {
+        let Some((cc, _)) = found else {
+            return;
+        };
+        let s = a.sentence_of(i);
+        if let Some(m) = scan.per_sentence.get_mut(s) {
+            *m.entry(cc.clone()).or_default() += 1.0;
+        }
+        *scan.doc.entry(cc.clone()).or_default() += 1.0;
     }
 
     /// Build a context from free text (for the CLI's `--context`): the text's countries count as

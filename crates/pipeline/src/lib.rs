@@ -25,6 +25,7 @@ pub struct Pipeline {
     ner: ner::Recognizer,
     events: events::EventExtractor,
     geo: geo::Geocoder,
+    geocode: bool,
 }
 
 /// A document as it reaches extraction.
@@ -52,7 +53,15 @@ impl Pipeline {
             ner: ner::Recognizer::bundled()?,
             events: events::EventExtractor::bundled(),
             geo: geo::Geocoder::bundled()?,
+            geocode: true,
         })
+    }
+
+    /// The same pipeline with geocoding off (places keep their names but get no coordinates,
+    /// country or precision from the gazetteer). For measuring what geocoding costs.
+    pub fn without_geocoding(mut self) -> Self {
+        self.geocode = false;
+        self
     }
 
     /// Extract entities, relations and events from one document.
@@ -68,8 +77,10 @@ impl Pipeline {
             dates: &dates,
             doc_date: input.date,
         });
-        self.geo
-            .resolve(&analysis, &mut ner_out.entities, &mut events);
+        if self.geocode {
+            self.geo
+                .resolve(&analysis, &mut ner_out.entities, &mut events);
+        }
         let document = Document {
             id: document_id(&input.text),
             source: input.source,
