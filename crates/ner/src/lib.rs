@@ -150,13 +150,26 @@ impl Recognizer {
     /// Load the model and knowledge base shipped with Marsad. The knowledge base must load; the
     /// tagger is used when its shipped model loads (see [`Recognizer::has_tagger`]).
     pub fn bundled() -> Result<Self, Error> {
+        // The knowledge base and the tagger (with the gazetteer its features read) load
+        // independently and are most of start-up: on two cores, side by side.
+        let (kb, tagger) = std::thread::scope(|s| {
+            let t = s.spawn(|| {
+                let t = bundled_tagger();
+                if t.is_some() {
+                    tagger::gazetteer::shipped();
+                }
+                t
+            });
+            let kb = bundled_kb();
+            (kb, t.join().ok().flatten())
+        });
         Ok(Recognizer {
-            kb: bundled_kb()?,
+            kb: kb?,
             shared: Arc::new(Shared {
                 lex: rules::Lexicon::bundled(),
                 triggers: relations::Triggers::bundled(),
             }),
-            tagger: bundled_tagger(),
+            tagger,
         })
     }
 
