@@ -78,9 +78,14 @@ fn main() -> ExitCode {
         Command::Geocode(a) => cmd_geo::geocode(a),
         Command::Gazetteer(c) => cmd_geo::gazetteer(c),
         Command::Store(c) => cmd_store::run(c),
-        Command::Serve { db, addr } => serve::run(db, addr)
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(Into::into),
+        Command::Serve { db, addr } => serve::run(db, addr, |at| {
+            let _ = writeln!(
+                io::stderr(),
+                "marsad: serving on http://{at} (Ctrl-C stops)"
+            );
+        })
+        .map(|()| ExitCode::SUCCESS)
+        .map_err(Into::into),
     };
     match result {
         Ok(code) => code,

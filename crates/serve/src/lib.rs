@@ -77,15 +77,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serve `db` on `addr` until Ctrl-C. Prints the address it listens on.
-pub fn run(db: PathBuf, addr: SocketAddr) -> Result<(), Error> {
+/// Serve `db` on `addr` until Ctrl-C; `on_ready` gets the address actually bound (port 0 picks
+/// a free one) once the server accepts connections.
+pub fn run(db: PathBuf, addr: SocketAddr, on_ready: impl FnOnce(SocketAddr)) -> Result<(), Error> {
     let state = Arc::new(AppState::new(db)?);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await?;
-        eprintln!("marsad: serving on http://{}", listener.local_addr()?);
+        on_ready(listener.local_addr()?);
         axum::serve(listener, router(state))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
