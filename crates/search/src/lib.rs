@@ -15,7 +15,6 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 use store::SqliteStore;
-use text::token::TokenKind;
 
 /// Errors of a search.
 #[derive(Debug, thiserror::Error)]
@@ -186,14 +185,7 @@ pub fn matching_spans(text: &str, wanted: &HashSet<&str>) -> Vec<(usize, usize)>
     analysis
         .tokens
         .iter()
-        .filter(|t| {
-            let term = match t.kind {
-                TokenKind::Arabic => t.stem.clone(),
-                TokenKind::Latin | TokenKind::Number => t.norm.to_lowercase(),
-                TokenKind::Punct | TokenKind::Other => return false,
-            };
-            wanted.contains(term.as_str())
-        })
+        .filter(|t| store::index::term(t).is_some_and(|term| wanted.contains(term.as_str())))
         .map(|t| (t.start, t.end))
         .collect()
 }

@@ -6,27 +6,30 @@
 //! It does not rank, parse queries or build snippets (the search crate does); it only decides
 //! what a word is for the index.
 
-use text::token::TokenKind;
+use text::token::{Token, TokenKind};
 
 /// Index terms of `text`, space-separated, in text order (so FTS5 phrase queries work on them).
 pub fn terms(text: &str) -> String {
     let analysis = text::analyze(text);
     let mut out = String::with_capacity(text.len() / 2);
-    for t in &analysis.tokens {
-        let term = match t.kind {
-            TokenKind::Arabic => t.stem.as_str(),
-            TokenKind::Latin | TokenKind::Number => t.norm.as_str(),
-            TokenKind::Punct | TokenKind::Other => continue,
-        };
-        if term.is_empty() {
-            continue;
-        }
+    for term in analysis.tokens.iter().filter_map(term) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(term.chars().flat_map(char::to_lowercase));
+        out.push_str(&term);
     }
     out
+}
+
+/// The index term of one token: the clitic-stripped stem of an Arabic word, the lowercased form
+/// of a Latin word or a number; `None` for punctuation and symbols.
+pub fn term(t: &Token) -> Option<String> {
+    let term = match t.kind {
+        TokenKind::Arabic => t.stem.as_str(),
+        TokenKind::Latin | TokenKind::Number => t.norm.as_str(),
+        TokenKind::Punct | TokenKind::Other => return None,
+    };
+    (!term.is_empty()).then(|| term.chars().flat_map(char::to_lowercase).collect())
 }
 
 #[cfg(test)]
