@@ -3,44 +3,30 @@
 //! absent). Both run in the same process on the same articles, so the ratio is meaningful on a
 //! shared machine. Articles are read once before timing; only extraction is timed.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad_events::{EventExtractor, Inputs};
 
-/// Up to `max_bytes` of article text from the first zips.
+/// Up to `max_bytes` of article text from the first zips, read with the ingest crate's reader
+/// (the same cleaning `marsad ingest` applies).
 fn corpus(max_bytes: usize) -> Option<Vec<String>> {
     let dir =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/saudinewsnet/zips");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "zip"))
-        .collect();
-    names.sort();
-    let mut out = Vec::new();
-    let mut total = 0;
-    for p in names {
-        let f = std::fs::File::open(&p).ok()?;
-        let mut z = zip::ZipArchive::new(f).ok()?;
-        for i in 0..z.len() {
-            let mut e = z.by_index(i).ok()?;
-            let mut s = String::new();
-            e.read_to_string(&mut s).ok()?;
-            let v: serde_json::Value = serde_json::from_str(&s).ok()?;
-            for a in v.as_array()? {
-                if let Some(c) = a["content"].as_str() {
-                    total += c.len();
-                    out.push(c.to_string());
-                    if total >= max_bytes {
-                        return Some(out);
-                    }
-                }
-            }
-        }
+    if !dir.is_dir() {
+        return None;
     }
+    let mut total = 0;
+    let out: Vec<String> = ingest::read_inputs(&[dir.display().to_string()], &Default::default())
+        .filter_map(Result::ok)
+        .map(|d| d.text)
+        .take_while(|t| {
+            let more = total < max_bytes;
+            total += t.len();
+            more
+        })
+        .collect();
     Some(out)
 }
 

@@ -14,7 +14,6 @@
 
 use std::fs;
 use std::hint::black_box;
-use std::io::Read;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -30,42 +29,22 @@ fn manifest() -> PathBuf {
 /// Articles of the benchmark corpus and a label saying where they came from.
 fn corpus() -> (Vec<String>, String) {
     let zips = manifest().join("../../../shared/data/saudinewsnet/zips");
-    let mut names: Vec<PathBuf> = fs::read_dir(&zips)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    names.retain(|p| p.extension().is_some_and(|e| e == "zip"));
-    names.sort();
-    let mut arts = Vec::new();
     let mut size = 0usize;
-    for p in &names {
-        let Ok(f) = fs::File::open(p) else { continue };
-        let Ok(mut z) = zip::ZipArchive::new(f) else {
-            continue;
-        };
-        for i in 0..z.len() {
-            let mut json = String::new();
-            let Ok(mut entry) = z.by_index(i) else {
-                continue;
-            };
-            if entry.read_to_string(&mut json).is_err() {
-                continue;
-            }
-            let Ok(serde_json::Value::Array(items)) = serde_json::from_str(&json) else {
-                continue;
-            };
-            for a in items {
-                if let Some(c) = a.get("content").and_then(|c| c.as_str()) {
-                    size += c.len();
-                    arts.push(c.to_string());
-                }
-                if size >= CAP {
-                    return (arts, format!("saudinewsnet {} (2 MB)", p.display()));
-                }
-            }
+    if zips.is_dir() {
+        // Read with the ingest crate's reader (the same cleaning `marsad ingest` applies).
+        let arts: Vec<String> =
+            ingest::read_inputs(&[zips.display().to_string()], &Default::default())
+                .filter_map(Result::ok)
+                .map(|d| d.text)
+                .take_while(|t| {
+                    let more = size < CAP;
+                    size += t.len();
+                    more
+                })
+                .collect();
+        if !arts.is_empty() {
+            return (arts, format!("saudinewsnet zips (first {} MB)", CAP >> 20));
         }
-    }
-    if !arts.is_empty() {
-        return (arts, "saudinewsnet zips".into());
     }
     eprintln!(
         "SKIP saudinewsnet corpus: {} not found; falling back to samples/*.txt",
