@@ -14,7 +14,8 @@ use std::path::Path;
 
 use crate::Error;
 use crate::fold::{is_arabic_alphabet, key};
-use crate::table::{BBox, FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, Kind, PlaceRec, write};
+use crate::table::{BBox, FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, PlaceRec, write};
+use crate::translit;
 
 /// Curated regions (name variants, centroid, radius, source).
 pub const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
@@ -103,6 +104,7 @@ struct Sub {
 struct Gn {
     id: u32,
     name: String,
+    latin: Vec<String>,
     lat: f64,
     lon: f64,
     cc: String,
@@ -178,6 +180,26 @@ fn parse_subdivisions(path: &Path) -> Result<Vec<Sub>, Error> {
                         names_ar.push(name.trim().to_string());
                     }
                 }
+                // Afghan and Iranian provinces carry only Dari/Pashto/Persian names, which Arabic
+                // writes the same once Persian yeh and keheh become Arabic letters (بادغیس).
+                if matches!(f[1], "AF" | "IR") {
+                    for tag in [" (prs)", " (pus)", " (fas)", " (per)"] {
+                        if let Some(name) = part.strip_suffix(tag) {
+                            let name: String = name
+                                .trim()
+                                .chars()
+                                .map(|c| match c {
+                                    'ی' => 'ي',
+                                    'ک' => 'ك',
+                                    c => c,
+                                })
+                                .collect();
+                            if is_arabic_alphabet(&name) && !names_ar.contains(&name) {
+                                names_ar.push(name);
+                            }
+                        }
+                    }
+                }
             }
         }
         // First-level divisions, plus lower ones that carry an Arabic name (Iraqi Kurdistan's
@@ -217,9 +239,20 @@ fn parse_geonames(path: &Path) -> Result<Vec<Gn>, Error> {
             .collect();
         names_ar.sort();
         names_ar.dedup();
+        let latin = f
+            .get(9)
+            .map(|l| {
+                l.split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
         out.push(Gn {
             id,
             name: f[1].to_string(),
+            latin,
             lat,
             lon,
             cc: f[4].to_string(),
@@ -376,6 +409,51 @@ fn focus_countries() -> BTreeSet<String> {
 /// Arabic-script names are mostly transliterations nobody writes, and they collide with words.
 const MIN_POP_ELSEWHERE: u32 = 40_000;
 
+/// Countries where Arabic is the language place names are romanised from.
+const ARABIC_NAMED: &[&str] = &[
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS",
+    "QA", "SA", "SD", "SO", "SY", "TN", "YE",
+];
+/// Of those, where French-style romanisation ("Ouargla", "Djelfa") is the usual one.
+const FRENCH_ROMANISED: &[&str] = &["DZ", "MA", "MR", "TN"];
+/// Persian/Pashto/Urdu-speaking countries whose BGN romanisation reads like the Arabic one.
+const PERSO_ARABIC: &[&str] = &["AF", "IR", "PK"];
+
+/// How the Latin names of a country's places are romanised, when Arabic news spells them by
+/// sound; `None` for countries whose small places are not looked up by skeleton.
+fn romanisation(cc: &str, admin1: bool) -> Option<translit::Style> {
+    if FRENCH_ROMANISED.contains(&cc) {
+        Some(translit::Style::French)
+    } else if ARABIC_NAMED.contains(&cc) || PERSO_ARABIC.contains(&cc) {
+        Some(translit::Style::Arabic)
+    } else if cc == "TR" {
+        Some(translit::Style::Turkish)
+    } else if admin1 {
+        // Provinces and states everywhere are written in Arabic by their English name's sound.
+        Some(translit::Style::English)
+    } else {
+        None
+    }
+}
+
+/// Skeleton keys ([`translit`]) of a place known only by Latin names.
+fn translit_keys<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    style: translit::Style,
+    stops: &BTreeSet<String>,
+) -> Vec<(String, u16)> {
+    let stop_skeletons: BTreeSet<String> = stops.iter().map(|s| translit::skeleton(s)).collect();
+    let mut out: Vec<(String, u16)> = names
+        .into_iter()
+        .flat_map(|n| translit::latin_skeletons(n, style))
+        .filter(|k| !stop_skeletons.contains(k))
+        .map(|k| (k, KEY_TRANSLIT))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn shortest(names: &[String]) -> String {
     names
         .iter()
@@ -501,7 +579,15 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
             name_ar: s.names_ar.first().cloned().unwrap_or_default(),
             name_en: s.name_en.clone(),
             radius_km: 0,
-            keys: keys_of(&s.names_ar, &[&s.name_en]),
+            keys: {
+                let mut ks = keys_of(&s.names_ar, &[&s.name_en]);
+                if s.names_ar.is_empty()
+                    && let Some(style) = romanisation(&s.country, true)
+                {
+                    ks.extend(translit_keys([s.name_en.as_str()], style, &stops));
+                }
+                ks
+            },
         });
     }
     let n_admin1 = subs.len();
@@ -623,13 +709,16 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
         if let Some(extra) = aliases.get(&g.id) {
             names_ar.extend(extra.iter().cloned());
         }
-        if names_ar.is_empty() {
-            continue;
-        }
         if !focus.contains(&g.cc) && g.population < MIN_POP_ELSEWHERE {
             continue;
         }
-        let keys = keys_of(&names_ar, &[&g.name]);
+        let mut keys = keys_of(&names_ar, &[&g.name]);
+        if names_ar.is_empty()
+            && let Some(style) = romanisation(&g.cc, false)
+        {
+            let latin = std::iter::once(g.name.as_str()).chain(g.latin.iter().map(String::as_str));
+            keys.extend(translit_keys(latin, style, &stops));
+        }
         if keys.iter().all(|(_, f)| f & KEY_LATIN != 0) {
             continue;
         }

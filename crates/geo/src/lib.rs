@@ -23,6 +23,7 @@ pub mod fold;
 mod rank;
 mod resolve;
 pub mod table;
+pub mod translit;
 
 pub use context::Context;
 pub use rank::Candidate;

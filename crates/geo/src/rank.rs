@@ -14,7 +14,8 @@
 use serde::Serialize;
 
 use crate::fold::{Triggers, key, query_variants};
-use crate::table::{FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, Kind, Place};
+use crate::table::{FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, Place};
+use crate::translit;
 use crate::{Context, Geocoder, Trigger};
 
 /// One way to read a place name, with its score.
@@ -194,17 +195,23 @@ impl Geocoder {
         if out.first().is_none_or(|c| c.score < MIN_SCORE) {
             // A modifier before a known place: شمال بغداد، ريف حلب الشمالي.
             let words: Vec<&str> = name.split_whitespace().collect();
-            for m in 1..words.len().min(3) {
+            // Longest modifier first: جنوب شرق تركيا is جنوب شرق + تركيا, not جنوب + شرق تركيا.
+            for m in (1..words.len().min(3)).rev() {
                 let head: String = words[..m].iter().map(|w| key(w)).collect();
                 let bare = head.trim_start_matches(['و', 'ف', 'ب', 'ل']);
                 if MODIFIERS.iter().any(|x| key(x) == head || key(x) == bare) {
                     let rest = words[m..].join(" ");
                     let mut more = self.lookup_phrase(&rest, ctx, 0.5);
+                    if more.is_empty() {
+                        more = self.lookup_skeleton(&rest, ctx);
+                    }
                     for c in &mut more {
                         c.precision = "region".into();
                     }
-                    out.extend(more);
-                    break;
+                    if !more.is_empty() {
+                        out.extend(more);
+                        break;
+                    }
                 }
             }
         }
@@ -230,6 +237,9 @@ impl Geocoder {
                 }
             }
         }
+        if out.first().is_none_or(|c| c.score < MIN_SCORE) {
+            out.extend(self.lookup_skeleton(name, ctx));
+        }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
         let mut seen = std::collections::HashSet::new();
         out.retain(|c| seen.insert(c.index));
@@ -249,7 +259,7 @@ impl Geocoder {
                 .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
             let len = v.key.chars().count();
             for (idx, flags) in self.table.lookup(&v.key) {
-                if (flags & KEY_LATIN != 0) != latin {
+                if (flags & KEY_LATIN != 0) != latin || flags & KEY_TRANSLIT != 0 {
                     continue;
                 }
                 let p = self.table.place(idx);
@@ -261,6 +271,51 @@ impl Geocoder {
                         b.2 = v.key.clone();
                     }
                     None => best.push((idx, s, v.key.clone())),
+                }
+            }
+        }
+        best.iter()
+            .map(|(i, s, k)| self.candidate(&self.table.place(*i), *s, k))
+            .collect()
+    }
+
+    /// Last resort: places GeoNames knows only by Latin names, reached through the consonant
+    /// skeleton of the written phrase ([`translit`]). Skeletons collide, so a candidate must lie
+    /// in a country the text or the caller names, or be a town of some size, and it pays a penalty.
+    fn lookup_skeleton(&self, name: &str, ctx: &Context) -> Vec<Candidate> {
+        if !crate::fold::has_arabic(name) {
+            return Vec::new();
+        }
+        let trig = Triggers {
+            words: &self.trigger_words,
+        };
+        let mut best: Vec<(u32, f32, String)> = Vec::new();
+        for v in query_variants(name, &trig) {
+            let sk = translit::skeleton(&v.key);
+            if !translit::usable(&sk) {
+                continue;
+            }
+            let trigger = v
+                .trigger
+                .as_deref()
+                .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
+            for (idx, flags) in self.table.lookup(&sk) {
+                if flags & KEY_TRANSLIT == 0 {
+                    continue;
+                }
+                let p = self.table.place(idx);
+                let backed = ctx.sentence_countries.contains_key(p.country)
+                    || ctx.doc_countries.contains_key(p.country)
+                    || ctx.country_hint.as_deref() == Some(p.country);
+                if !backed && p.population < 20_000 {
+                    continue;
+                }
+                let len = v.key.chars().count();
+                let s = self.score(&p, v.penalty + 1.0, flags, len, trigger, ctx);
+                match best.iter_mut().find(|(i, _, _)| *i == idx) {
+                    Some(b) if b.1 >= s => {}
+                    Some(b) => *b = (idx, s, sk.clone()),
+                    None => best.push((idx, s, sk.clone())),
                 }
             }
         }
@@ -334,6 +389,11 @@ mod tests {
             ("US", "country")
         );
         assert_eq!(g.geocode("بريطانيا", &none)[0].country, "GB");
+        let se = &g.geocode("جنوب شرق تركيا", &none)[0];
+        assert_eq!(
+            (se.country.as_str(), se.precision.as_str()),
+            ("TR", "region")
+        );
         let sahel = &g.geocode("الساحل", &none)[0];
         assert_eq!(sahel.precision, "region");
         assert_eq!(g.geocode("شمال شرق سوريا", &none)[0].precision, "region");

@@ -69,6 +69,9 @@ impl Kind {
 pub const KEY_LATIN: u16 = 1;
 /// Key flag: the key is the place's main Arabic name (not an alternate spelling).
 pub const KEY_MAIN: u16 = 2;
+/// Key flag: the key is a consonant skeleton of a romanised name ([`crate::translit`]), for
+/// places with no Arabic-script name; looked up only as a last resort.
+pub const KEY_TRANSLIT: u16 = 4;
 
 /// A place as the builder hands it to the writer.
 #[derive(Debug, Clone, PartialEq)]
