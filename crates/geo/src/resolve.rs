@@ -6,9 +6,11 @@
 //! events again with that context. Every name is resolved on its own: a name that fails leaves
 //! its own `location` as it was (or `precision: unknown` for events) and never affects the rest.
 //!
-//! It does not look for places the NER and event stages did not report, except that an event
-//! whose own place name cannot be resolved (or that has none) falls back to the most specific
-//! resolved LOC/GPE mention inside its evidence span.
+//! It does not look for places the NER and event stages did not report, with two exceptions: an
+//! event whose own place name cannot be resolved (or that has none) falls back to the most specific
+//! resolved LOC/GPE mention inside its evidence span, and a name the gazetteer does not have that is
+//! followed closely by a large city ("حي الوشم وسط العاصمة الرياض", "منطقة بونك بطهران") is placed
+//! at that city: news names districts of big cities that no gazetteer of towns lists.
 
 use std::collections::BTreeMap;
 
@@ -93,6 +95,88 @@ impl Geocoder {
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
+    /// A large city named within a few words after an unresolved place mention, in the same
+    /// sentence: the place is taken to be a district of it (or, with a direction word between,
+    /// somewhere near it: precision `region`).
+    fn anchor_city(&self, a: &Analysis<'_>, e: &Entity, ctx: &Context) -> Option<Candidate> {
+        /// Words that may separate a district from its city (وسط العاصمة الرياض، شرقي مدينة الكويت).
+        const DIRECTIONS: &[&str] = &[
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "شمالي",
+            "جنوبي",
+            "شرقي",
+            "غربي",
+            "قرب",
+            "اطراف",
+            "ضواحي",
+            "ريف",
+        ];
+        /// Words that may stand between a district and its city without breaking the link.
+        const LINKS: &[&str] = &[
+            "وسط",
+            "قلب",
+            "داخل",
+            "في",
+            "مدينة",
+            "العاصمة",
+            "عاصمة",
+            "محافظة",
+            "منطقة",
+        ];
+        const WINDOW: usize = 6;
+        const MIN_POPULATION: u32 = 100_000;
+        let m = e.mentions.first()?;
+        let first = Self::token_at(a, m.start)?;
+        let sentence = a.sentences.get(a.sentence_of(first))?;
+        let after = a.tokens.partition_point(|t| t.start < m.end);
+        let end = sentence.tokens.end.min(after + WINDOW);
+        let is_one_of = |set: &[&str], i: usize| {
+            let t = &a.tokens[i];
+            let (stem, whole) = (crate::fold::key(&t.stem), crate::fold::key(&t.norm));
+            set.iter().any(|w| {
+                let k = crate::fold::key(w);
+                k == stem || k == whole || k.strip_prefix("ال") == Some(stem.as_str())
+            })
+        };
+        let mut directed = false;
+        for i in after..end {
+            let t = &a.tokens[i];
+            if t.kind != text::TokenKind::Arabic {
+                if matches!(a.token_text(i), "،" | ",") {
+                    continue;
+                }
+                return None;
+            }
+            if is_one_of(DIRECTIONS, i) {
+                directed = true;
+                continue;
+            }
+            let found = self
+                .geocode(a.token_text(i), ctx)
+                .into_iter()
+                .next()
+                .filter(|c| {
+                    c.score >= MIN_SCORE
+                        && c.precision == Kind::City.precision()
+                        && c.population >= MIN_POPULATION
+                });
+            if let Some(mut c) = found {
+                if directed {
+                    c.precision = Kind::Region.precision().to_string();
+                }
+                return Some(c);
+            }
+            // Anything but a linking word breaks the chain: the city must follow the name.
+            if !is_one_of(LINKS, i) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Give LOC/GPE entities and event locations coordinates, country and precision, using the
     /// whole document as context.
     pub fn resolve(&self, a: &Analysis<'_>, entities: &mut [Entity], events: &mut [Event]) {
@@ -113,7 +197,10 @@ impl Geocoder {
         // Pass 2: with the countries of the places found.
         for e in entities.iter_mut().filter(|e| is_place(e)) {
             let ctx = self.entity_context(a, &scan, &doc, e);
-            if let Some(c) = self.resolve_entity(e, &ctx) {
+            if let Some(c) = self
+                .resolve_entity(e, &ctx)
+                .or_else(|| self.anchor_city(a, e, &ctx))
+            {
                 e.location = Some(to_location(&e.name, &c));
             }
         }
@@ -315,6 +402,28 @@ mod tests {
             ents[1].location.as_ref().and_then(|l| l.country.as_deref()),
             Some("LB")
         );
+    }
+
+    #[test]
+    fn districts_take_the_city_named_after_them() {
+        let g = Geocoder::bundled().expect("bundled");
+        let text = "وقع الانفجار في حي زهرة الخزامى وسط العاصمة الرياض صباح اليوم.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "زهرة الخزامى", EntityType::Loc)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0]
+            .location
+            .as_ref()
+            .expect("district placed at its city");
+        assert_eq!(l.country.as_deref(), Some("SA"));
+        assert_eq!(l.name, "زهرة الخزامى");
+        assert!((l.lat.unwrap_or(0.0) - 24.69).abs() < 0.3);
+        // A full stop ends the search: the city must be in the same clause.
+        let text = "وقع الانفجار في حي زهرة الخزامى. وزار الوزير الرياض.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "زهرة الخزامى", EntityType::Loc)];
+        g.resolve(&a, &mut ents, &mut []);
+        assert!(ents[0].location.is_none());
     }
 
     #[test]
