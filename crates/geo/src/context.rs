@@ -36,6 +36,24 @@ pub(crate) struct CountryScan {
     pub doc: BTreeMap<String, f32>,
 }
 
+/// Words that start no country name, with the country they name as a nationality adjective (or
+/// none), remembered across the documents a thread geocodes: the answer depends on the word and
+/// the gazetteer alone, and news vocabulary repeats, so most tokens of a corpus cost one lookup.
+struct PlainWords {
+    geocoder: u64,
+    words: rustc_hash::FxHashMap<String, Option<String>>,
+}
+
+/// Forget everything past this many words (bounds the memory of a thread that reads a corpus).
+const PLAIN_WORDS_MAX: usize = 200_000;
+
+thread_local! {
+    static PLAIN_WORDS: std::cell::RefCell<PlainWords> = std::cell::RefCell::new(PlainWords {
+        geocoder: 0,
+        words: rustc_hash::FxHashMap::default(),
+    });
+}
+
 /// Suffixes of nationality adjectives: ـية، ـيين، ـيون، ـيات (after the ي of the stem).
 const DEMONYM_SUFFIXES: &[&str] = &["ين", "ون", "ه", "ات", "يه"];
 
@@ -75,64 +93,77 @@ impl Geocoder {
             doc: BTreeMap::new(),
         };
         let n = a.tokens.len();
-        // Most words start no country name; for those the answer (a nationality adjective or
-        // nothing) depends on the word alone, so it is computed once per distinct word.
-        let mut plain: rustc_hash::FxHashMap<&str, Option<String>> =
-            rustc_hash::FxHashMap::default();
-        let mut i = 0;
-        while i < n {
-            let mut found: Option<(String, usize)> = None;
-            if a.tokens[i].kind == text::TokenKind::Arabic {
-                let norm = a.tokens[i].norm.as_str();
-                if let Some(known) = plain.get(norm) {
-                    found = known.clone().map(|cc| (cc, 1));
-                    self.count(a, &mut scan, i, found.as_ref());
-                    i += found.as_ref().map_or(1, |f| f.1);
+        PLAIN_WORDS.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.geocoder != self.id || cache.words.len() > PLAIN_WORDS_MAX {
+                cache.geocoder = self.id;
+                cache.words.clear();
+            }
+            let plain = &mut cache.words;
+            let mut i = 0;
+            while i < n {
+                let found = self.country_at(a, i, plain);
+                self.count(a, &mut scan, i, found.as_ref());
+                i += found.as_ref().map_or(1, |f| f.1);
+            }
+        });
+        scan
+    }
+
+    /// The country named at token `i` (by a name of one to three words or a nationality
+    /// adjective) and how many tokens it takes.
+    fn country_at(
+        &self,
+        a: &Analysis<'_>,
+        i: usize,
+        plain: &mut rustc_hash::FxHashMap<String, Option<String>>,
+    ) -> Option<(String, usize)> {
+        let n = a.tokens.len();
+        let mut found: Option<(String, usize)> = None;
+        if a.tokens[i].kind == text::TokenKind::Arabic {
+            let norm = a.tokens[i].norm.as_str();
+            // Most words start no country name; for those the answer (a nationality
+            // adjective or nothing) depends on the word alone.
+            if let Some(known) = plain.get(norm) {
+                return known.clone().map(|cc| (cc, 1));
+            }
+            let forms = clitic_forms(&fold_match(norm));
+            if !forms
+                .iter()
+                .any(|(f, p)| *p <= 1.0 && self.is_country_prefix(f))
+            {
+                let known = self.demonym_country(&forms).map(str::to_string);
+                plain.insert(norm.to_string(), known.clone());
+                return known.map(|cc| (cc, 1));
+            }
+            'forms: for (f, p) in &forms {
+                if *p > 1.0 {
                     continue;
                 }
-                let forms = clitic_forms(&fold_match(norm));
-                if !forms
-                    .iter()
-                    .any(|(f, p)| *p <= 1.0 && self.is_country_prefix(f))
-                {
-                    let known = self.demonym_country(&forms).map(str::to_string);
-                    plain.insert(norm, known.clone());
-                    found = known.map(|cc| (cc, 1));
-                    self.count(a, &mut scan, i, found.as_ref());
-                    i += found.as_ref().map_or(1, |f| f.1);
-                    continue;
-                }
-                'forms: for (f, p) in &forms {
-                    if *p > 1.0 {
-                        continue;
+                let mut k = f.clone();
+                let mut best: Option<(&String, usize)> =
+                    self.country_keys.get(&k).map(|cc| (cc, 1));
+                for len in 2..=3usize {
+                    if i + len > n || !self.is_country_prefix(&k) {
+                        break;
                     }
-                    let mut k = f.clone();
-                    let mut best: Option<(&String, usize)> =
-                        self.country_keys.get(&k).map(|cc| (cc, 1));
-                    for len in 2..=3usize {
-                        if i + len > n || !self.is_country_prefix(&k) {
-                            break;
-                        }
-                        k.push_str(&fold_match(&a.tokens[i + len - 1].norm));
-                        if let Some(cc) = self.country_keys.get(&k) {
-                            best = Some((cc, len));
-                        }
-                    }
-                    if let Some((cc, len)) = best {
-                        found = Some((cc.clone(), len));
-                        break 'forms;
+                    k.push_str(&fold_match(&a.tokens[i + len - 1].norm));
+                    if let Some(cc) = self.country_keys.get(&k) {
+                        best = Some((cc, len));
                     }
                 }
-                if found.is_none()
-                    && let Some(cc) = self.demonym_country(&forms)
-                {
-                    found = Some((cc.to_string(), 1));
+                if let Some((cc, len)) = best {
+                    found = Some((cc.clone(), len));
+                    break 'forms;
                 }
             }
-            self.count(a, &mut scan, i, found.as_ref());
-            i += found.as_ref().map_or(1, |f| f.1);
+            if found.is_none()
+                && let Some(cc) = self.demonym_country(&forms)
+            {
+                found = Some((cc.to_string(), 1));
+            }
         }
-        scan
+        found
     }
 
     /// Count a country found at token `i` in its sentence and in the document.

@@ -92,6 +92,8 @@ pub struct Geocoder {
     country_sorted: Vec<String>,
     /// Countries whose small places Arabic news names (`data/focus_countries.txt`).
     focus: HashSet<String>,
+    /// Distinguishes geocoders loaded from different gazetteers in the per-thread word cache.
+    id: u64,
 }
 
 impl Geocoder {
@@ -156,7 +158,9 @@ impl Geocoder {
             .collect();
         let mut country_sorted: Vec<String> = country_keys.keys().cloned().collect();
         country_sorted.sort();
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Geocoder {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             country_sorted,
             focus,
             table,

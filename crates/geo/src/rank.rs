@@ -246,7 +246,12 @@ impl Geocoder {
         out
     }
 
-    fn lookup_phrase(&self, name: &str, ctx: &Context, extra_penalty: f32) -> Vec<Candidate> {
+    pub(crate) fn lookup_phrase(
+        &self,
+        name: &str,
+        ctx: &Context,
+        extra_penalty: f32,
+    ) -> Vec<Candidate> {
         let latin = !crate::fold::has_arabic(name);
         let trig = Triggers {
             words: &self.trigger_words,

@@ -81,7 +81,10 @@ impl Geocoder {
         ctx
     }
 
-    fn resolve_entity(&self, e: &Entity, ctx: &Context) -> Option<Candidate> {
+    /// Best candidate over the entity's name and mention spellings. `quick` looks up whole names
+    /// only (no modifier, shortened-phrase or skeleton fallbacks): enough for the first pass,
+    /// which only collects the countries of places that resolve plainly.
+    fn resolve_entity(&self, e: &Entity, ctx: &Context, quick: bool) -> Option<Candidate> {
         let mut names: Vec<&str> = vec![e.name.as_str()];
         for m in &e.mentions {
             if !names.contains(&m.text.as_str()) {
@@ -90,7 +93,15 @@ impl Geocoder {
         }
         names
             .into_iter()
-            .filter_map(|n| self.geocode(n, ctx).into_iter().next())
+            .filter_map(|n| {
+                if quick {
+                    self.lookup_phrase(n, ctx, 0.0)
+                        .into_iter()
+                        .max_by(|a, b| a.score.total_cmp(&b.score))
+                } else {
+                    self.geocode(n, ctx).into_iter().next()
+                }
+            })
             .filter(|c| c.score >= MIN_SCORE)
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
@@ -128,7 +139,18 @@ impl Geocoder {
         ];
         const WINDOW: usize = 6;
         const MIN_POPULATION: u32 = 100_000;
+        // Only a name introduced as a district or area (حي، منطقة، ضاحية، مخيم …) is looked for in
+        // a city: it keeps this search off the many unresolved names that are not places.
         let m = e.mentions.first()?;
+        let inner = || {
+            let mut ws = m.text.split_whitespace();
+            let first = ws.next()?;
+            ws.next().and_then(|_| self.trigger_of(first))
+        };
+        let trigger = ctx.trigger.or_else(inner);
+        if !matches!(trigger, Some(crate::Trigger::City | crate::Trigger::Region)) {
+            return None;
+        }
         let first = Self::token_at(a, m.start)?;
         let sentence = a.sentences.get(a.sentence_of(first))?;
         let after = a.tokens.partition_point(|t| t.start < m.end);
@@ -154,10 +176,12 @@ impl Geocoder {
                 directed = true;
                 continue;
             }
+            // Whole-name lookups only (no skeletons or shortened phrases): a big city is in the
+            // gazetteer under its Arabic name.
             let found = self
-                .geocode(a.token_text(i), ctx)
+                .lookup_phrase(a.token_text(i), ctx, 0.0)
                 .into_iter()
-                .next()
+                .max_by(|x, y| x.score.total_cmp(&y.score))
                 .filter(|c| {
                     c.score >= MIN_SCORE
                         && c.precision == Kind::City.precision()
@@ -187,7 +211,7 @@ impl Geocoder {
         let mut doc = scan.doc.clone();
         for e in entities.iter().filter(|e| is_place(e)) {
             let ctx = self.entity_context(a, &scan, &scan.doc, e);
-            if let Some(c) = self.resolve_entity(e, &ctx)
+            if let Some(c) = self.resolve_entity(e, &ctx, true)
                 && c.kind_is_place()
             {
                 *doc.entry(c.country.clone()).or_default() += 0.5 * e.mentions.len().max(1) as f32;
@@ -198,7 +222,7 @@ impl Geocoder {
         for e in entities.iter_mut().filter(|e| is_place(e)) {
             let ctx = self.entity_context(a, &scan, &doc, e);
             if let Some(c) = self
-                .resolve_entity(e, &ctx)
+                .resolve_entity(e, &ctx, false)
                 .or_else(|| self.anchor_city(a, e, &ctx))
             {
                 e.location = Some(to_location(&e.name, &c));

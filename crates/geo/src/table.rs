@@ -389,6 +389,15 @@ impl<'b> Table<'b> {
         }
     }
 
+    /// The raw bytes of key `i`: the binary search compares bytes, so it need not re-check
+    /// UTF-8 at every probe (that check was half the cost of a lookup).
+    fn key_bytes_at(&self, i: usize) -> &'b [u8] {
+        let at = self.keys_at + i * KEY;
+        let b = self.bytes;
+        let o = self.strings_at + u32_at(b, at) as usize;
+        &b[o..o + u16_at(b, at + 4) as usize]
+    }
+
     fn key_at(&self, i: usize) -> (&'b str, u16, u32) {
         let at = self.keys_at + i * KEY;
         let b = self.bytes;
@@ -406,16 +415,18 @@ impl<'b> Table<'b> {
         let (mut lo, mut hi) = (0usize, self.n_keys);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.key_at(mid).0.as_bytes() < kb {
+            if self.key_bytes_at(mid) < kb {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         (lo..self.n_keys)
-            .map(move |i| self.key_at(i))
-            .take_while(move |(k, _, _)| k.as_bytes() == kb)
-            .map(|(_, f, p)| (p, f))
+            .take_while(move |&i| self.key_bytes_at(i) == kb)
+            .map(move |i| {
+                let (_, f, p) = self.key_at(i);
+                (p, f)
+            })
     }
 
     /// Every key in order (for tests and the benchmark baseline).
