@@ -53,7 +53,7 @@ pub const MIN_SCORE: f32 = 1.0;
 
 /// Words that put a place phrase next to a known place (شمال بغداد، ريف حلب): the phrase is
 /// resolved to that place with precision `region` when nothing matches it as a whole.
-const MODIFIERS: &[&str] = &[
+pub(crate) const MODIFIERS: &[&str] = &[
     "شمال",
     "جنوب",
     "شرق",

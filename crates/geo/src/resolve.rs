@@ -110,21 +110,6 @@ impl Geocoder {
     /// sentence: the place is taken to be a district of it (or, with a direction word between,
     /// somewhere near it: precision `region`).
     fn anchor_city(&self, a: &Analysis<'_>, e: &Entity, ctx: &Context) -> Option<Candidate> {
-        /// Words that may separate a district from its city (وسط العاصمة الرياض، شرقي مدينة الكويت).
-        const DIRECTIONS: &[&str] = &[
-            "شمال",
-            "جنوب",
-            "شرق",
-            "غرب",
-            "شمالي",
-            "جنوبي",
-            "شرقي",
-            "غربي",
-            "قرب",
-            "اطراف",
-            "ضواحي",
-            "ريف",
-        ];
         /// Words that may stand between a district and its city without breaking the link.
         const LINKS: &[&str] = &[
             "وسط",
@@ -172,7 +157,8 @@ impl Geocoder {
                 }
                 return None;
             }
-            if is_one_of(DIRECTIONS, i) {
+            // وسط (inside) is a link here, though a modifier for a place phrase of its own.
+            if !is_one_of(LINKS, i) && is_one_of(crate::rank::MODIFIERS, i) {
                 directed = true;
                 continue;
             }
