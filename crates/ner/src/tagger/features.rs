@@ -1,9 +1,12 @@
 //! Token features for the tagger, hashed to 32-bit keys.
 //!
 //! Each feature is a template id plus one or more strings (the normalised word, its stem, a
-//! neighbour, a gazetteer list name …) hashed with xxh3 to a `u32`. The model stores weights per
-//! key, so feature strings never need to be kept. Collisions between 32-bit keys are rare at the
-//! model's size (a few hundred thousand keys) and only add a little noise.
+//! neighbour, a gazetteer list name …) turned into a `u32` key. Every string of a token is hashed
+//! once per sentence (xxh3, [`SentenceCtx`]); a feature's key then mixes the template id with those
+//! 64-bit hashes by integer arithmetic, so a neighbour's word or a word pair costs no rehashing.
+//! The model stores weights per key, so feature strings never need to be kept. Collisions between
+//! 32-bit keys are rare at the model's size (a few hundred thousand keys) and only add a little
+//! noise.
 //!
 //! Token information comes from the text layer: `norm` is `text::normalize::match_form`, and the
 //! prefix/stem/suffix are `text::clitics::segment` of it, whether the tokens come from a
@@ -18,7 +21,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::gazetteer::{self, GazHit, bits, trig};
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
@@ -61,11 +64,63 @@ impl<'a> TokInfo<'a> {
 #[derive(Debug)]
 pub struct SentenceCtx<'s, 'a> {
     toks: &'s [TokInfo<'a>],
-    keys: Vec<Cow<'s, str>>,
-    lstems: Vec<&'s str>,
-    shapes: Vec<String>,
     gaz: Vec<GazHit>,
     trig: Vec<u8>,
+    /// Per-token string hashes (see [`Hashes`]).
+    h: Vec<Hashes>,
+}
+
+/// xxh3 hashes of one token's strings, computed once per sentence.
+#[derive(Debug, Clone, Copy)]
+struct Hashes {
+    norm: u64,
+    key: u64,
+    lstem: u64,
+    shape: u64,
+    prefix: u64,
+    prefix1: u64,
+    suffix: u64,
+    /// Character affixes: key head 2/3, key tail 1/2/3, light-stem head 2/3 and tail 2/3/4,
+    /// form head 1/2.
+    affix: [u64; 12],
+}
+
+fn hs(s: &str) -> u64 {
+    xxh3_64(s.as_bytes())
+}
+
+/// Hashes standing for the positions before and after the sentence.
+const H_BOS: u64 = 0x0b05_0b05_0b05_0b05;
+const H_EOS: u64 = 0x0e05_0e05_0e05_0e05;
+
+impl Hashes {
+    fn of(t: &TokInfo<'_>, key: &str) -> Hashes {
+        let lstem = light_stem(&t.norm);
+        let w0: &str = &t.norm;
+        Hashes {
+            norm: hs(w0),
+            key: hs(key),
+            lstem: hs(lstem),
+            shape: hs(&shape(w0)),
+            prefix: hs(&t.prefix),
+            prefix1: hs(head(&t.prefix, 1)),
+            suffix: hs(&t.suffix),
+            affix: [
+                hs(head(key, 2)),
+                hs(head(key, 3)),
+                hs(tail(key, 1)),
+                hs(tail(key, 2)),
+                hs(tail(key, 3)),
+                hs(head(lstem, 2)),
+                hs(head(lstem, 3)),
+                hs(tail(lstem, 2)),
+                hs(tail(lstem, 3)),
+                hs(tail(lstem, 4)),
+                hs(head(w0, 1)),
+                hs(head(w0, 2)),
+            ],
+        }
+    }
 }
 
 impl<'s, 'a> SentenceCtx<'s, 'a> {
@@ -82,16 +137,12 @@ impl<'s, 'a> SentenceCtx<'s, 'a> {
             .zip(&keys)
             .map(|(t, k)| g.trigger(&t.norm, k))
             .collect();
-        let shapes = toks.iter().map(|t| shape(&t.norm)).collect();
-        let lstems = toks.iter().map(|t| light_stem(&t.norm)).collect();
-        SentenceCtx {
-            toks,
-            keys,
-            lstems,
-            shapes,
-            gaz,
-            trig,
-        }
+        let h = toks
+            .iter()
+            .zip(&keys)
+            .map(|(t, k)| Hashes::of(t, k))
+            .collect();
+        SentenceCtx { toks, gaz, trig, h }
     }
 
     /// Number of tokens.
@@ -113,7 +164,22 @@ pub struct Scratch {
     buf: Vec<u8>,
 }
 
+/// Mix a template id with up to three string hashes into a feature key.
+#[inline]
+fn mix(template: u8, a: u64, b: u64, c: u64) -> u32 {
+    let mut x = a ^ u64::from(template).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 31)).wrapping_mul(0xff51_afd7_ed55_8ccd) ^ b.rotate_left(23);
+    x = (x ^ (x >> 29)).wrapping_mul(0xc4ce_b9fe_1a85_ec53) ^ c.rotate_left(41);
+    x = (x ^ (x >> 32)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (x ^ (x >> 29)) as u32
+}
+
 impl Scratch {
+    #[inline]
+    fn k(&mut self, template: u8, a: u64, b: u64, c: u64) {
+        self.keys.push(mix(template, a, b, c));
+    }
+
     fn add(&mut self, template: u8, parts: &[&str]) {
         self.buf.clear();
         self.buf.push(template);
@@ -138,7 +204,7 @@ fn shape(norm: &str) -> String {
             'd'
         } else if c.is_ascii_alphabetic() {
             'L'
-        } else if c.is_alphabetic() {
+        } else if ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic() {
             'a'
         } else {
             'p'
@@ -207,58 +273,39 @@ pub fn light_stem(norm: &str) -> &str {
     s
 }
 
-const BOS: &str = "<s>";
-const EOS: &str = "</s>";
-
 /// Append the feature keys of token `i` to `sc.keys` (cleared first).
 pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
     sc.keys.clear();
     let n = ctx.len();
-    let t = &ctx.toks[i];
-    let w = |j: isize| -> &str {
+    let at = |j: isize| -> Option<&Hashes> {
         let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else if k as usize >= n {
-            EOS
-        } else {
-            &ctx.toks[k as usize].norm
-        }
+        (k >= 0 && (k as usize) < n).then(|| &ctx.h[k as usize])
     };
-    let key = |j: isize| -> &str {
-        let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else if k as usize >= n {
-            EOS
-        } else {
-            &ctx.keys[k as usize]
-        }
-    };
-    let w0: &str = &t.norm;
-    let k0: &str = &ctx.keys[i];
-    sc.add(0, &[]);
-    sc.add(1, &[w0]);
-    sc.add(2, &[k0]);
-    sc.add(3, &[&t.prefix]);
-    sc.add(4, &[&t.suffix]);
-    sc.add(5, &[head(k0, 2)]);
-    sc.add(6, &[head(k0, 3)]);
-    sc.add(7, &[tail(k0, 1)]);
-    sc.add(8, &[tail(k0, 2)]);
-    sc.add(9, &[tail(k0, 3)]);
-    sc.add(10, &[&ctx.shapes[i]]);
-    sc.add(11, &[w(-1)]);
-    sc.add(12, &[w(1)]);
-    sc.add(13, &[w(-2)]);
-    sc.add(14, &[w(2)]);
-    sc.add(15, &[key(-1)]);
-    sc.add(16, &[key(1)]);
-    sc.add(17, &[w(-1), w0]);
-    sc.add(18, &[w0, w(1)]);
-    sc.add(19, &[key(-1), k0]);
-    sc.add(20, &[k0, key(1)]);
-    sc.add(21, &[head(&t.prefix, 1), &ctx.shapes[i]]);
+    let edge = |j: isize| if j < 0 { H_BOS } else { H_EOS };
+    let w = |j: isize| at(j).map_or(edge(j), |h| h.norm);
+    let key = |j: isize| at(j).map_or(edge(j), |h| h.key);
+    let ls = |j: isize| at(j).map_or(edge(j), |h| h.lstem);
+    let h = &ctx.h[i];
+    sc.k(0, 0, 0, 0);
+    sc.k(1, h.norm, 0, 0);
+    sc.k(2, h.key, 0, 0);
+    sc.k(3, h.prefix, 0, 0);
+    sc.k(4, h.suffix, 0, 0);
+    for (t, a) in (5u8..=9).zip(&h.affix[..5]) {
+        sc.k(t, *a, 0, 0);
+    }
+    sc.k(10, h.shape, 0, 0);
+    sc.k(11, w(-1), 0, 0);
+    sc.k(12, w(1), 0, 0);
+    sc.k(13, w(-2), 0, 0);
+    sc.k(14, w(2), 0, 0);
+    sc.k(15, key(-1), 0, 0);
+    sc.k(16, key(1), 0, 0);
+    sc.k(17, w(-1), h.norm, 0);
+    sc.k(18, h.norm, w(1), 0);
+    sc.k(19, key(-1), h.key, 0);
+    sc.k(20, h.key, key(1), 0);
+    sc.k(21, h.prefix1, h.shape, 0);
 
     // Gazetteer evidence at this token and its neighbours, one feature per list.
     let g = ctx.gaz[i];
@@ -284,17 +331,17 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
             if k < 0 || k as usize >= n {
                 continue;
             }
-            let h = ctx.gaz[k as usize];
-            if h.begin & m != 0 {
+            let hit = ctx.gaz[k as usize];
+            if hit.begin & m != 0 {
                 sc.add(tpl, &[name, "b"]);
             }
-            if h.inside & m != 0 {
+            if hit.inside & m != 0 {
                 sc.add(tpl, &[name, "i"]);
             }
         }
     }
     if g.begin | g.inside == 0 {
-        sc.add(35, &[]);
+        sc.k(35, 0, 0, 0);
     }
 
     // Trigger words before, at and after the token.
@@ -304,17 +351,12 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
             continue;
         }
         let tr = ctx.trig[k as usize];
-        for (bit, name) in [
-            (trig::PERS, "P"),
-            (trig::LOC, "L"),
-            (trig::ORG, "O"),
-            (trig::MISC, "M"),
-        ] {
+        for (bit, name) in TRIGGER_KINDS {
             if tr & bit != 0 {
                 sc.add(tpl, &[name]);
                 if j == -1 {
                     // A trigger right before: conjoin with this token's shape and gazetteer hit.
-                    sc.add(44, &[name, &ctx.shapes[i]]);
+                    sc.k(44, hs(name), h.shape, 0);
                     sc.add(45, &[name, if g.begin != 0 { "g" } else { "-" }]);
                 }
             }
@@ -328,54 +370,27 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
             window |= ctx.trig[i - j];
         }
     }
-    for (bit, name) in [
-        (trig::PERS, "P"),
-        (trig::LOC, "L"),
-        (trig::ORG, "O"),
-        (trig::MISC, "M"),
-    ] {
+    for (bit, name) in TRIGGER_KINDS {
         if window & bit != 0 {
             sc.add(46, &[name]);
-            sc.add(47, &[name, &ctx.shapes[i]]);
+            sc.k(47, hs(name), h.shape, 0);
         }
     }
     if i == 0 {
-        sc.add(50, &[]);
+        sc.k(50, 0, 0, 0);
     }
-    let ls = |j: isize| -> &str {
-        let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else if k as usize >= n {
-            EOS
-        } else {
-            ctx.lstems[k as usize]
-        }
-    };
-    {
-        let l0 = ls(0);
-        sc.add(60, &[l0]);
-        sc.add(61, &[ls(-1)]);
-        sc.add(62, &[ls(1)]);
-        sc.add(63, &[ls(-1), l0]);
-        sc.add(64, &[l0, ls(1)]);
+    sc.k(60, h.lstem, 0, 0);
+    sc.k(61, ls(-1), 0, 0);
+    sc.k(62, ls(1), 0, 0);
+    sc.k(63, ls(-1), h.lstem, 0);
+    sc.k(64, h.lstem, ls(1), 0);
+    for (t, a) in (65u8..=71).zip(&h.affix[5..]) {
+        sc.k(t, *a, 0, 0);
     }
-    {
-        let l0 = ls(0);
-        sc.add(65, &[head(l0, 2)]);
-        sc.add(66, &[head(l0, 3)]);
-        sc.add(67, &[tail(l0, 2)]);
-        sc.add(68, &[tail(l0, 3)]);
-        sc.add(69, &[tail(l0, 4)]);
-        sc.add(70, &[head(w0, 1)]);
-        sc.add(71, &[head(w0, 2)]);
-    }
-    {
-        sc.add(72, &[ls(-2)]);
-        sc.add(73, &[ls(2)]);
-        sc.add(74, &[ls(-2), ls(-1)]);
-        sc.add(75, &[ls(1), ls(2)]);
-    }
+    sc.k(72, ls(-2), 0, 0);
+    sc.k(73, ls(2), 0, 0);
+    sc.k(74, ls(-2), ls(-1), 0);
+    sc.k(75, ls(1), ls(2), 0);
     {
         // Gazetteer conjunctions with the neighbours' evidence.
         let gb = |j: isize| -> u16 {
@@ -388,22 +403,31 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
         };
         let pers = bits::ANER_PERS | bits::UN_PERS_PART;
         let loc = bits::ANER_LOC | bits::GEONAMES | bits::COUNTRY | bits::ADMIN1;
-        let c = |b: u16| {
+        // Person, location, other list, none.
+        let c = |b: u16| -> u64 {
             if b & pers != 0 {
-                "p"
+                1
             } else if b & loc != 0 {
-                "l"
+                2
             } else if b != 0 {
-                "o"
+                3
             } else {
-                "-"
+                4
             }
         };
-        sc.add(76, &[c(gb(-1)), c(gb(0)), c(gb(1))]);
-        sc.add(77, &[c(gb(-1)), c(gb(0))]);
-        sc.add(78, &[c(gb(0)), c(gb(1))]);
+        sc.k(76, c(gb(-1)), c(gb(0)), c(gb(1)));
+        sc.k(77, c(gb(-1)), c(gb(0)), 0);
+        sc.k(78, c(gb(0)), c(gb(1)), 0);
     }
 }
+
+/// Trigger kinds and the names their features use.
+const TRIGGER_KINDS: [(u8, &str); 4] = [
+    (trig::PERS, "P"),
+    (trig::LOC, "L"),
+    (trig::ORG, "O"),
+    (trig::MISC, "M"),
+];
 
 /// What the first stage predicted for each word (by light stem) across a document: how many
 /// tokens of each entity type. Second-stage features read it, so a name tagged confidently in
@@ -415,7 +439,10 @@ pub struct DocMemory {
 
 /// Words that can carry document memory: at least two letters.
 fn memorable(key: &str) -> bool {
-    key.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    key.chars()
+        .filter(|&c| ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic())
+        .count()
+        >= 2
 }
 
 impl DocMemory {

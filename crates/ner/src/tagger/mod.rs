@@ -133,6 +133,8 @@ pub struct TaggedSpan {
 pub struct Tagger {
     pub(crate) stage1: model::Weights,
     pub(crate) stage2: Option<model::Weights>,
+    /// Both stages' sentence-feature weights in one table (built on load; see [`model::Joint`]).
+    joint: Option<model::Joint>,
 }
 
 /// The trained model shipped with Marsad (trained on ANERcorp train split; see model/ATTRIBUTION.md).
@@ -162,7 +164,17 @@ impl Tagger {
             .next()
             .ok_or_else(|| err("model has no stage".to_string()))?;
         let stage2 = stages.next();
-        Ok(Tagger { stage1, stage2 })
+        Ok(Tagger::new(stage1, stage2))
+    }
+
+    /// A tagger from trained stage weights.
+    pub(crate) fn new(stage1: model::Weights, stage2: Option<model::Weights>) -> Tagger {
+        let joint = stage2.as_ref().map(|s2| model::Joint::new(&stage1, s2));
+        Tagger {
+            stage1,
+            stage2,
+            joint,
+        }
     }
 
     /// Serialise the model (compact quantised binary; see [`model`]).
@@ -253,19 +265,26 @@ impl Tagger {
     /// Both stages over a document's sentences: labels and per-token confidence.
     fn decode_document(&self, sentences: &[Vec<features::TokInfo>]) -> Vec<Decoded> {
         let mut scratch = features::Scratch::default();
-        let base: Vec<Vec<Vec<u32>>> = sentences
-            .iter()
-            .map(|toks| {
-                let ctx = features::SentenceCtx::new(toks);
-                (0..toks.len())
-                    .map(|i| {
-                        features::extract(&ctx, i, &mut scratch);
-                        scratch.keys.clone()
-                    })
-                    .collect()
-            })
-            .collect();
-        let first: Vec<Decoded> = base.iter().map(|f| decode_with(&self.stage1, f)).collect();
+        // Sentence-feature emissions of every token under both stages, one table probe per key.
+        let mut first: Vec<Decoded> = Vec::with_capacity(sentences.len());
+        let mut second_base: Vec<Vec<f32>> = Vec::with_capacity(sentences.len());
+        for toks in sentences {
+            let ctx = features::SentenceCtx::new(toks);
+            let n = toks.len();
+            let mut e1 = vec![0f32; n * N_LABELS];
+            let mut e2 = vec![0f32; n * N_LABELS];
+            for i in 0..n {
+                features::extract(&ctx, i, &mut scratch);
+                let r = i * N_LABELS..(i + 1) * N_LABELS;
+                match &self.joint {
+                    Some(j) => j.score_into(&scratch.keys, &mut e1[r.clone()], &mut e2[r]),
+                    None => self.stage1.score_into(&scratch.keys, &mut e1[r]),
+                }
+            }
+            // The first stage's confidences are only reported when there is no second stage.
+            first.push(decode_emissions(&self.stage1, e1, n, self.stage2.is_none()));
+            second_base.push(e2);
+        }
         let Some(s2) = &self.stage2 else {
             return first;
         };
@@ -273,31 +292,28 @@ impl Tagger {
         let mem = features::DocMemory::build(sentences, &labels);
         sentences
             .iter()
-            .zip(&base)
+            .zip(second_base)
             .zip(&labels)
-            .map(|((toks, feats), l1)| {
-                let full: Vec<Vec<u32>> = (0..toks.len())
-                    .map(|t| {
-                        scratch.keys.clear();
-                        scratch.keys.extend_from_slice(&feats[t]);
-                        features::extract_doc(toks, t, l1, &mem, &mut scratch);
-                        scratch.keys.clone()
-                    })
-                    .collect();
-                decode_with(s2, &full)
+            .map(|((toks, mut e2), l1)| {
+                // Only the document features are left to score for the second stage.
+                for t in 0..toks.len() {
+                    scratch.keys.clear();
+                    features::extract_doc(toks, t, l1, &mem, &mut scratch);
+                    s2.score_into(&scratch.keys, &mut e2[t * N_LABELS..(t + 1) * N_LABELS]);
+                }
+                decode_emissions(s2, e2, toks.len(), true)
             })
             .collect()
     }
 }
 
-/// Viterbi labels and per-token confidence of one sentence under one stage's weights.
-fn decode_with(w: &model::Weights, feats: &[Vec<u32>]) -> Decoded {
-    let n = feats.len();
-    let mut emissions = vec![0f32; n * N_LABELS];
-    for (t, f) in feats.iter().enumerate() {
-        w.score_into(f, &mut emissions[t * N_LABELS..(t + 1) * N_LABELS]);
-    }
+/// Viterbi labels and per-token confidence (empty unless `conf` is asked for) of one sentence
+/// from its emission scores.
+fn decode_emissions(w: &model::Weights, emissions: Vec<f32>, n: usize, conf: bool) -> Decoded {
     let labels = decode::viterbi(&emissions, &w.trans, &w.start, n);
+    if !conf {
+        return (labels, Vec::new());
+    }
     let conf = labels
         .iter()
         .enumerate()

@@ -118,10 +118,7 @@ pub fn train(sentences: &[Vec<(String, String)>], opts: &TrainOptions) -> Tagger
         .collect();
     let stage1 = fit(&base, &gold, opts, "stage 1");
     if opts.folds_off() {
-        return Tagger {
-            stage1,
-            stage2: None,
-        };
+        return Tagger::new(stage1, None);
     }
 
     // Cross-validated first-stage labels for every training sentence.
@@ -155,10 +152,7 @@ pub fn train(sentences: &[Vec<(String, String)>], opts: &TrainOptions) -> Tagger
         }
     }
     let stage2 = fit(&full, &gold, opts, "stage 2");
-    Tagger {
-        stage1,
-        stage2: Some(stage2),
-    }
+    Tagger::new(stage1, Some(stage2))
 }
 
 /// Viterbi labels of one sentence given its raw feature keys.
