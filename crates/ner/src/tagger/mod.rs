@@ -299,7 +299,11 @@ impl Tagger {
                 for t in 0..toks.len() {
                     scratch.keys.clear();
                     features::extract_doc(toks, t, l1, &mem, &mut scratch);
-                    s2.score_into(&scratch.keys, &mut e2[t * N_LABELS..(t + 1) * N_LABELS]);
+                    let row = &mut e2[t * N_LABELS..(t + 1) * N_LABELS];
+                    match &self.joint {
+                        Some(j) => j.score_second(&scratch.keys, row),
+                        None => s2.score_into(&scratch.keys, row),
+                    }
                 }
                 decode_emissions(s2, e2, toks.len(), true)
             })

@@ -11,9 +11,12 @@
 //! bit), keys ascending
 //! ```
 //!
-//! Loading builds one hash map from key to the row's nine `i16` weights, stored inline so a
-//! lookup touches one cache line (no per-feature allocation); scoring sums `i16` weights in `i32` and scales once, so a loaded model scores exactly like
-//! the freshly trained one it was written from. It does not compress or memory-map the file.
+//! Loading keeps each stage's rows as a sorted vector; the hash map a lookup needs (key → the
+//! row's nine `i16` weights, inline so a lookup touches one cache line) is built once, on first
+//! use: a two-stage tagger only ever builds the [`Joint`] map of both stages, so start-up builds
+//! one table, not three. Scoring sums `i16` weights in `i32` and scales once per stage, so a loaded
+//! model scores exactly like the freshly trained one it was written from. It does not compress or
+//! memory-map the file.
 
 use rustc_hash::FxHashMap;
 
@@ -24,13 +27,12 @@ const MAGIC: &[u8; 8] = b"MRSDNER\0";
 const FORMAT_VERSION: u32 = 2;
 
 /// Emission and transition weights of a tagger.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Weights {
-    /// Feature key → its quantised weights, one per label, stored inline so that a lookup
-    /// touches one cache line (the tagger is bound by these lookups).
-    index: FxHashMap<u32, [i16; N_LABELS]>,
-    /// Keys in row order (for writing).
-    keys: Vec<u32>,
+    /// Rows: feature key and its quantised weights, one per label, keys ascending.
+    rows: Vec<(u32, [i16; N_LABELS])>,
+    /// Key → weights, built from `rows` on first lookup.
+    index: std::sync::OnceLock<FxHashMap<u32, [i16; N_LABELS]>>,
     /// Multiply quantised weights by this to get scores.
     scale: f32,
     /// Start weights per label.
@@ -55,34 +57,39 @@ impl Weights {
             .fold(0f32, |m, &x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut out = Weights {
-            index: FxHashMap::default(),
-            keys: Vec::new(),
+            rows: Vec::with_capacity(rows.len()),
+            index: std::sync::OnceLock::new(),
             scale,
             start,
             trans,
         };
         for (key, ws) in rows {
             let q = ws.map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16);
-            if q.iter().all(|&x| x == 0) || out.index.contains_key(&key) {
+            if q.iter().all(|&x| x == 0) || out.rows.last().is_some_and(|r| r.0 == key) {
                 continue;
             }
-            out.index.insert(key, q);
-            out.keys.push(key);
+            out.rows.push((key, q));
         }
         out
     }
 
     /// Number of feature rows.
     pub fn n_rows(&self) -> usize {
-        self.keys.len()
+        self.rows.len()
+    }
+
+    fn index(&self) -> &FxHashMap<u32, [i16; N_LABELS]> {
+        self.index
+            .get_or_init(|| self.rows.iter().copied().collect())
     }
 
     /// Add the emission scores of the given feature keys into `row` (length `N_LABELS`).
     #[inline]
     pub fn score_into(&self, keys: &[u32], row: &mut [f32]) {
+        let index = self.index();
         let mut acc = [0i32; N_LABELS];
         for k in keys {
-            if let Some(ws) = self.index.get(k) {
+            if let Some(ws) = index.get(k) {
                 for (a, &w) in acc.iter_mut().zip(ws) {
                     *a += i32::from(w);
                 }
@@ -99,9 +106,8 @@ impl Weights {
         for x in self.start.iter().chain(self.trans.iter()) {
             out.extend_from_slice(&x.to_le_bytes());
         }
-        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for key in &self.keys {
-            let ws = self.index.get(key).copied().unwrap_or([0; N_LABELS]);
+        out.extend_from_slice(&(self.rows.len() as u32).to_le_bytes());
+        for (key, ws) in &self.rows {
             let mut mask = 0u16;
             for (l, &w) in ws.iter().enumerate() {
                 if w != 0 {
@@ -135,8 +141,7 @@ impl Weights {
         if n > r.remaining() / 6 {
             return Err(format!("row count {n} exceeds file size"));
         }
-        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
-        let mut keys = Vec::with_capacity(n);
+        let mut rows: Vec<(u32, [i16; N_LABELS])> = Vec::with_capacity(n);
         for row in 0..n {
             let mut ws = [0i16; N_LABELS];
             let key = r.u32()?;
@@ -149,14 +154,16 @@ impl Weights {
                     *w = r.u16()? as i16;
                 }
             }
-            if index.insert(key, ws).is_some() {
-                return Err(format!("row {row}: duplicate feature key {key:#x}"));
+            if rows.last().is_some_and(|r| r.0 >= key) {
+                return Err(format!(
+                    "row {row}: feature key {key:#x} out of order or repeated"
+                ));
             }
-            keys.push(key);
+            rows.push((key, ws));
         }
         Ok(Weights {
-            index,
-            keys,
+            rows,
+            index: std::sync::OnceLock::new(),
             scale,
             start,
             trans,
@@ -177,12 +184,12 @@ impl Joint {
     /// Merge the rows of two stages (a key missing from one stage has zero weights there).
     pub fn new(first: &Weights, second: &Weights) -> Joint {
         let mut index: FxHashMap<u32, [i16; 2 * N_LABELS]> = FxHashMap::with_capacity_and_hasher(
-            first.index.len().max(second.index.len()),
+            first.rows.len().max(second.rows.len()),
             Default::default(),
         );
         for (stage, w) in [first, second].into_iter().enumerate() {
-            for (&k, ws) in &w.index {
-                let row = index.entry(k).or_insert([0; 2 * N_LABELS]);
+            for (k, ws) in &w.rows {
+                let row = index.entry(*k).or_insert([0; 2 * N_LABELS]);
                 row[stage * N_LABELS..(stage + 1) * N_LABELS].copy_from_slice(ws);
             }
         }
@@ -208,6 +215,35 @@ impl Joint {
         }
         for (o, a) in row2.iter_mut().zip(&acc[N_LABELS..]) {
             *o += *a as f32 * self.scales[1];
+        }
+    }
+}
+
+impl PartialEq for Weights {
+    /// Same rows, scale, start and transitions (whether the lookup map was built yet is not
+    /// part of what a model is).
+    fn eq(&self, other: &Self) -> bool {
+        self.rows == other.rows
+            && self.scale == other.scale
+            && self.start == other.start
+            && self.trans == other.trans
+    }
+}
+
+impl Joint {
+    /// Second-stage scores of the given keys (document features) added into `row2`.
+    #[inline]
+    pub fn score_second(&self, keys: &[u32], row2: &mut [f32]) {
+        let mut acc = [0i32; N_LABELS];
+        for k in keys {
+            if let Some(ws) = self.index.get(k) {
+                for (a, &w) in acc.iter_mut().zip(&ws[N_LABELS..]) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+        for (o, a) in row2.iter_mut().zip(acc) {
+            *o += a as f32 * self.scales[1];
         }
     }
 }
