@@ -368,9 +368,9 @@ fn ingest_all(inputs: ingest::Inputs, cfg: &IngestConfig) -> Result<Summary> {
                         // One article must not take the batch down: a panic in extraction is
                         // reported as a failed input.
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            pipeline.extract(input)
+                            pipeline.extract_with(input, store::index::terms_of)
                         }))
-                        .map(|extraction| Article::new(extraction, url))
+                        .map(|(extraction, terms)| Article::with_terms(extraction, url, terms))
                         .map_err(|_| format!("{source}: extraction failed (internal error)"))
                     })
                     .collect()

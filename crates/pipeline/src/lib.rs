@@ -66,6 +66,17 @@ impl Pipeline {
 
     /// Extract entities, relations and events from one document.
     pub fn extract(&self, input: Input) -> Extraction {
+        self.extract_with(input, |_| ()).0
+    }
+
+    /// [`Pipeline::extract`], also handing the document's text analysis to `side` before it is
+    /// dropped: a caller that needs more from the tokens (the store's index terms) does not
+    /// analyse the text a second time.
+    pub fn extract_with<T>(
+        &self,
+        input: Input,
+        side: impl FnOnce(&text::Analysis<'_>) -> T,
+    ) -> (Extraction, T) {
         let analysis = text::analyze(&input.text);
         let mut ner_out = self.ner.recognize(&analysis);
         let numbers = text::numbers::find_numbers(&analysis);
@@ -88,8 +99,9 @@ impl Pipeline {
             date: input.date,
             text: String::new(),
         };
+        let extra = side(&analysis);
         drop(analysis);
-        Extraction {
+        let extraction = Extraction {
             document: Document {
                 text: input.text,
                 ..document
@@ -97,6 +109,7 @@ impl Pipeline {
             entities: ner_out.entities,
             relations: ner_out.relations,
             events,
-        }
+        };
+        (extraction, extra)
     }
 }

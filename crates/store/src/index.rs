@@ -10,8 +10,13 @@ use text::token::{Token, TokenKind};
 
 /// Index terms of `text`, space-separated, in text order (so FTS5 phrase queries work on them).
 pub fn terms(text: &str) -> String {
-    let analysis = text::analyze(text);
-    let mut out = String::with_capacity(text.len() / 2);
+    terms_of(&text::analyze(text))
+}
+
+/// [`terms`] of a text already analysed (the pipeline's own analysis, so ingest does not tokenise
+/// every article twice).
+pub fn terms_of(analysis: &text::Analysis<'_>) -> String {
+    let mut out = String::with_capacity(analysis.text.len() / 2);
     for term in analysis.tokens.iter().filter_map(term) {
         if !out.is_empty() {
             out.push(' ');

@@ -91,8 +91,18 @@ pub struct Article {
 impl Article {
     /// Wrap an extraction, computing its full-text index terms and near-duplicate signature.
     pub fn new(extraction: model::Extraction, url: Option<String>) -> Self {
+        let index_terms = index::terms(&extraction.document.text);
+        Self::with_terms(extraction, url, index_terms)
+    }
+
+    /// Wrap an extraction whose index terms were already computed ([`index::terms_of`] on the
+    /// analysis extraction made), computing only the near-duplicate signature.
+    pub fn with_terms(
+        extraction: model::Extraction,
+        url: Option<String>,
+        index_terms: String,
+    ) -> Self {
         let text = &extraction.document.text;
-        let index_terms = index::terms(text);
         let signature = minhash::Signature::of(&text::normalize::match_form(text));
         Article {
             extraction,
