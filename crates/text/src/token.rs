@@ -200,6 +200,24 @@ impl Cursor<'_> {
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6);
+    scan(text, |bs, cs, be, ce, kind| {
+        out.push(make_token(text, bs, cs, be, ce, kind));
+    });
+    out
+}
+
+/// The text of every token, with the same boundaries as [`tokenize`] but none of its per-token
+/// work (normalisation, clitic segmentation): for callers that only need to split names into
+/// words the way the text layer will, such as building lookup tables at start-up.
+pub fn token_texts(text: &str) -> Vec<(&str, TokenKind)> {
+    let mut out = Vec::new();
+    scan(text, |bs, _, be, _, kind| out.push((&text[bs..be], kind)));
+    out
+}
+
+/// Find token boundaries: calls `emit(byte_start, char_start, byte_end, char_end, kind)` for
+/// each token in order.
+fn scan(text: &str, mut emit: impl FnMut(usize, usize, usize, usize, TokenKind)) {
     let mut cur = Cursor {
         text,
         byte: 0,
@@ -266,9 +284,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Other
             }
         };
-        out.push(make_token(text, bs, cs, cur.byte, cur.chr, kind));
+        emit(bs, cs, cur.byte, cur.chr, kind);
     }
-    out
 }
 
 fn make_token(text: &str, bs: usize, cs: usize, be: usize, ce: usize, kind: TokenKind) -> Token {
@@ -345,6 +362,21 @@ pub fn number_value(norm: &str) -> Option<f64> {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod token_texts_tests {
+    use super::*;
+
+    #[test]
+    fn token_texts_have_tokenize_boundaries() {
+        let t = "قال «الرئيس» إن 1,200 مسلح دخلوا O'Brien-town... يوم 3.5";
+        let full: Vec<(&str, TokenKind)> = tokenize(t)
+            .iter()
+            .map(|k| (&t[k.byte_start..k.byte_end], k.kind))
+            .collect();
+        assert_eq!(token_texts(t), full);
     }
 }
 

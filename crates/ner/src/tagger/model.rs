@@ -183,8 +183,9 @@ pub struct Joint {
 impl Joint {
     /// Merge the rows of two stages (a key missing from one stage has zero weights there).
     pub fn new(first: &Weights, second: &Weights) -> Joint {
+        // Room for the union up front: growing a table of this size rehashes every row.
         let mut index: FxHashMap<u32, [i16; 2 * N_LABELS]> = FxHashMap::with_capacity_and_hasher(
-            first.rows.len().max(second.rows.len()),
+            first.rows.len() + second.rows.len(),
             Default::default(),
         );
         for (stage, w) in [first, second].into_iter().enumerate() {
