@@ -298,6 +298,12 @@ impl SqliteStore {
         // A 64 MB cache is a limit, not an allocation up front. Reading through a memory map was
         // a little faster still, but counts the mapped file in the process's RSS (502 MB peak).
         conn.pragma_update(None, "cache_size", -65_536)?;
+        // Checkpoint the WAL every 64 MB instead of every 4 MB: a hot page (an index root, the
+        // incident table) rewritten by every batch is copied into the database once per
+        // checkpoint, so rarer checkpoints copy it fewer times (kernel time of a corpus ingest
+        // 6.5-7.2 → 4.7-4.9 s in an A/B; user time within the VM's noise). The WAL file grows to
+        // ~64 MB during an ingest and is folded in when the last connection closes.
+        conn.pragma_update(None, "wal_autocheckpoint", 16_384)?;
         // The write path uses about 25 distinct statements per article; rusqlite's default cache
         // of 16 would evict and re-prepare them for every article (6% of ingest time measured).
         conn.set_prepared_statement_cache_capacity(64);
