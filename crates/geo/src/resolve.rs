@@ -9,7 +9,7 @@
 //! It does not look for places the NER and event stages did not report, with two exceptions: an
 //! event whose own place name cannot be resolved (or that has none) falls back to the most specific
 //! resolved LOC/GPE mention inside its evidence span, and a name the gazetteer does not have that is
-//! followed closely by a large city ("حي الوشم وسط العاصمة الرياض", "منطقة بونك بطهران") is placed
+//! followed closely by a large city ("حي الوشم وسط العاصمة الرياض", "حي العنود بالدمام") is placed
 //! at that city: news names districts of big cities that no gazetteer of towns lists.
 
 use std::collections::BTreeMap;
