@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use model::EntityType;
 
 use crate::Error;
-use crate::lexicon::{WordSet, canon, clitic_variants, tsv_rows};
+use crate::lexicon::{WordSet, any_clitic_variant, canon, tsv_rows};
 
 /// The shipped knowledge-base files, in priority order (earlier files win alias ties).
 const FILES: [(&str, &str); 6] = [
@@ -115,14 +115,16 @@ pub(crate) const UNKNOWN: u32 = 255 * 255 * 255 - 1;
 pub(crate) const CONJ: u32 = 255 * 255 * 255 - 2;
 
 fn token_id(vocab: &HashMap<String, u32>, key: &str) -> u32 {
-    if let Some(&id) = vocab.get(key) {
-        return id;
-    }
-    clitic_variants(key)
-        .iter()
-        .skip(1)
-        .find_map(|v| vocab.get(v.as_str()).copied())
-        .unwrap_or(UNKNOWN)
+    // The key itself is the first reading tried.
+    let mut found = UNKNOWN;
+    any_clitic_variant(key, |v| match vocab.get(v) {
+        Some(&id) => {
+            found = id;
+            true
+        }
+        None => false,
+    });
+    found
 }
 
 /// Ids of one word: a conjunction و/ف before an alias word is split off, so "العراق وسوريا" and

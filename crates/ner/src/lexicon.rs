@@ -32,15 +32,24 @@ pub(crate) fn canon(s: &str) -> String {
 /// `لتنظيم`, `تنظيم`. A variant keeps at least two letters.
 pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(4);
-    out.push(w.to_string());
+    any_clitic_variant(w, |v| {
+        out.push(v.to_string());
+        false
+    });
+    out
+}
+
+/// Whether `f` holds for one of [`clitic_variants`] of `w`, tried in the same order, stopping at
+/// the first hit. Lookups on every token of every article go through here, so the readings are
+/// borrowed slices of `w` (only the rare ل+ال contraction builds a string) instead of a `Vec<String>`.
+pub(crate) fn any_clitic_variant(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    if f(w) {
+        return true;
+    }
     // No two readings can be equal: each strips a different number of letters or a different
     // first letter, and the ل+ال reading puts ا where the word has ل; so no duplicate check.
     // Two letters take at least two bytes in any script.
-    let mut push = |s: String| {
-        if s.len() >= 2 && s.chars().nth(1).is_some() {
-            out.push(s);
-        }
-    };
+    let mut try_one = |s: &str| s.len() >= 2 && s.chars().nth(1).is_some() && f(s);
     for conj in ["", "و", "ف"] {
         let Some(r1) = w.strip_prefix(conj) else {
             continue;
@@ -57,14 +66,16 @@ pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
             if prep == "ك" && !r2.starts_with("ال") {
                 continue;
             }
-            if prep == "ل" && r2.starts_with('ل') {
-                // ل + ال contracts to لل: للدولة is ل + الدولة.
-                push(format!("ا{r2}"));
+            // ل + ال contracts to لل: للدولة is ل + الدولة.
+            if prep == "ل" && r2.starts_with('ل') && try_one(&format!("ا{r2}")) {
+                return true;
             }
-            push(r2.to_string());
+            if try_one(r2) {
+                return true;
+            }
         }
     }
-    out
+    false
 }
 
 /// True when the key is made of Arabic letters only (no digits, Latin or punctuation).
@@ -109,9 +120,7 @@ impl WordSet {
 
     /// Whether the key or one of its clitic-stripped readings is listed.
     pub(crate) fn contains_loose(&self, k: &str) -> bool {
-        clitic_variants(k)
-            .iter()
-            .any(|v| self.0.contains(v.as_str()))
+        any_clitic_variant(k, |v| self.0.contains(v))
     }
 
     /// Whether one of precomputed readings ([`clitic_variants`]) is listed.
