@@ -58,6 +58,8 @@ pub enum Error {
 pub static BUNDLED: &[u8] = include_bytes!("../data/gazetteer.bin");
 
 const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
+/// Words allowed between a district and the city named after it (`resolve.rs`).
+const DISTRICT_LINKS_TXT: &str = include_str!("../data/district_links.txt");
 const DEMONYMS_TSV: &str = include_str!("../data/demonyms.tsv");
 
 /// What a trigger word before a name says about the place.
@@ -82,6 +84,8 @@ pub struct Geocoder {
     /// Trigger word keys (no clitics) → what they point to.
     triggers: Vec<(String, Trigger)>,
     trigger_words: Vec<String>,
+    /// Lookup keys of the words that may link a district to its city.
+    district_links: Vec<String>,
     /// Demonym stem keys → country.
     demonyms: HashMap<String, String>,
     /// Country-name keys → country (for scanning a document's context).
@@ -128,6 +132,9 @@ impl Geocoder {
             triggers.push((k.strip_prefix("ال").unwrap_or(&k).to_string(), kind));
         }
         let trigger_words = triggers.iter().map(|(w, _)| w.clone()).collect();
+        let district_links = builder::data_lines(DISTRICT_LINKS_TXT)
+            .map(|(_, l)| fold::key(l.trim()))
+            .collect();
         let mut demonyms = HashMap::default();
         for (_, line) in builder::data_lines(DEMONYMS_TSV) {
             if let Some((cc, names)) = line.split_once('\t') {
@@ -166,6 +173,7 @@ impl Geocoder {
             table,
             triggers,
             trigger_words,
+            district_links,
             demonyms,
             country_keys,
             country_place,

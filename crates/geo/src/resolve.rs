@@ -110,18 +110,6 @@ impl Geocoder {
     /// sentence: the place is taken to be a district of it (or, with a direction word between,
     /// somewhere near it: precision `region`).
     fn anchor_city(&self, a: &Analysis<'_>, e: &Entity, ctx: &Context) -> Option<Candidate> {
-        /// Words that may stand between a district and its city without breaking the link.
-        const LINKS: &[&str] = &[
-            "وسط",
-            "قلب",
-            "داخل",
-            "في",
-            "مدينة",
-            "العاصمة",
-            "عاصمة",
-            "محافظة",
-            "منطقة",
-        ];
         const WINDOW: usize = 6;
         const MIN_POPULATION: u32 = 100_000;
         // Only a name introduced as a district or area (حي، منطقة، ضاحية، مخيم …) is looked for in
@@ -140,14 +128,19 @@ impl Geocoder {
         let sentence = a.sentences.get(a.sentence_of(first))?;
         let after = a.tokens.partition_point(|t| t.start < m.end);
         let end = sentence.tokens.end.min(after + WINDOW);
-        let is_one_of = |set: &[&str], i: usize| {
+        // Whether token `i` is one of the given lookup keys (bare, with clitics, or with ال).
+        let is_one_of = |keys: &[String], i: usize| {
             let t = &a.tokens[i];
             let (stem, whole) = (crate::fold::key(&t.stem), crate::fold::key(&t.norm));
-            set.iter().any(|w| {
-                let k = crate::fold::key(w);
-                k == stem || k == whole || k.strip_prefix("ال") == Some(stem.as_str())
-            })
+            keys.iter()
+                .any(|k| *k == stem || *k == whole || k.strip_prefix("ال") == Some(stem.as_str()))
         };
+        let modifiers: Vec<String> = crate::rank::MODIFIERS
+            .iter()
+            .map(|m| crate::fold::key(m))
+            .collect();
+        let is_link = |i: usize| is_one_of(&self.district_links, i);
+        let is_modifier = |i: usize| is_one_of(&modifiers, i);
         let mut directed = false;
         for i in after..end {
             let t = &a.tokens[i];
@@ -158,7 +151,7 @@ impl Geocoder {
                 return None;
             }
             // وسط (inside) is a link here, though a modifier for a place phrase of its own.
-            if !is_one_of(LINKS, i) && is_one_of(crate::rank::MODIFIERS, i) {
+            if !is_link(i) && is_modifier(i) {
                 directed = true;
                 continue;
             }
@@ -180,7 +173,7 @@ impl Geocoder {
                 return Some(c);
             }
             // Anything but a linking word breaks the chain: the city must follow the name.
-            if !is_one_of(LINKS, i) {
+            if !is_link(i) {
                 return None;
             }
         }
