@@ -440,9 +440,8 @@ fn romanisation(cc: &str, admin1: bool) -> Option<translit::Style> {
 fn translit_keys<'a>(
     names: impl IntoIterator<Item = &'a str>,
     style: translit::Style,
-    stops: &BTreeSet<String>,
+    stop_skeletons: &BTreeSet<String>,
 ) -> Vec<(String, u16)> {
-    let stop_skeletons: BTreeSet<String> = stops.iter().map(|s| translit::skeleton(s)).collect();
     let mut out: Vec<(String, u16)> = names
         .into_iter()
         .flat_map(|n| translit::latin_skeletons(n, style))
@@ -476,6 +475,9 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
     let ne = parse_natural_earth(src.natural_earth, &countries)?;
     let regions = parse_regions()?;
     let stops = stop_keys();
+    // Skeletons of the never-a-place words: a Latin-only place whose skeleton is one of them is
+    // not indexed under it.
+    let stop_skeletons: BTreeSet<String> = stops.iter().map(|s| translit::skeleton(s)).collect();
     let focus = focus_countries();
 
     let mut extra_names: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -584,7 +586,7 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
                 if s.names_ar.is_empty()
                     && let Some(style) = romanisation(&s.country, true)
                 {
-                    ks.extend(translit_keys([s.name_en.as_str()], style, &stops));
+                    ks.extend(translit_keys([s.name_en.as_str()], style, &stop_skeletons));
                 }
                 ks
             },
@@ -717,7 +719,7 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
             && let Some(style) = romanisation(&g.cc, false)
         {
             let latin = std::iter::once(g.name.as_str()).chain(g.latin.iter().map(String::as_str));
-            keys.extend(translit_keys(latin, style, &stops));
+            keys.extend(translit_keys(latin, style, &stop_skeletons));
         }
         if keys.iter().all(|(_, f)| f & KEY_LATIN != 0) {
             continue;

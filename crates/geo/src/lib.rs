@@ -58,6 +58,8 @@ pub enum Error {
 pub static BUNDLED: &[u8] = include_bytes!("../data/gazetteer.bin");
 
 const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
+/// Words that put a place phrase next to a known place (شمال بغداد).
+const MODIFIERS_TXT: &str = include_str!("../data/modifiers.txt");
 /// Words allowed between a district and the city named after it (`resolve.rs`).
 const DISTRICT_LINKS_TXT: &str = include_str!("../data/district_links.txt");
 const DEMONYMS_TSV: &str = include_str!("../data/demonyms.tsv");
@@ -86,6 +88,8 @@ pub struct Geocoder {
     trigger_words: Vec<String>,
     /// Lookup keys of the words that may link a district to its city.
     district_links: Vec<String>,
+    /// Lookup keys of the modifiers (شمال، ريف، جنوب شرق …; `data/modifiers.txt`).
+    modifiers: Vec<String>,
     /// Demonym stem keys → country.
     demonyms: HashMap<String, String>,
     /// Country-name keys → country (for scanning a document's context).
@@ -132,9 +136,13 @@ impl Geocoder {
             triggers.push((k.strip_prefix("ال").unwrap_or(&k).to_string(), kind));
         }
         let trigger_words = triggers.iter().map(|(w, _)| w.clone()).collect();
-        let district_links = builder::data_lines(DISTRICT_LINKS_TXT)
-            .map(|(_, l)| fold::key(l.trim()))
-            .collect();
+        let keys_of = |data: &str| -> Vec<String> {
+            builder::data_lines(data)
+                .map(|(_, l)| fold::key(l.trim()))
+                .collect()
+        };
+        let district_links = keys_of(DISTRICT_LINKS_TXT);
+        let modifiers = keys_of(MODIFIERS_TXT);
         let mut demonyms = HashMap::default();
         for (_, line) in builder::data_lines(DEMONYMS_TSV) {
             if let Some((cc, names)) = line.split_once('\t') {
@@ -174,6 +182,7 @@ impl Geocoder {
             triggers,
             trigger_words,
             district_links,
+            modifiers,
             demonyms,
             country_keys,
             country_place,

@@ -48,32 +48,17 @@ pub struct Candidate {
     pub index: u32,
 }
 
+/// Which keys a phrase is looked up under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// Its spelling variants, as written (Arabic or Latin keys).
+    Written,
+    /// The consonant skeletons of its variants (keys of Latin-only places).
+    Skeleton,
+}
+
 /// Below this score the best candidate is not trusted and the name stays unresolved.
 pub const MIN_SCORE: f32 = 1.0;
-
-/// Words that put a place phrase next to a known place (شمال بغداد، ريف حلب): the phrase is
-/// resolved to that place with precision `region` when nothing matches it as a whole.
-pub(crate) const MODIFIERS: &[&str] = &[
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-    "وسط",
-    "ريف",
-    "اطراف",
-    "ضواحي",
-    "محيط",
-    "قرب",
-    "غرب",
-    "جنوب غرب",
-    "شمال غرب",
-    "شمال شرق",
-    "جنوب شرق",
-];
 
 impl Geocoder {
     fn score(
@@ -199,7 +184,7 @@ impl Geocoder {
             for m in (1..words.len().min(3)).rev() {
                 let head: String = words[..m].iter().map(|w| key(w)).collect();
                 let bare = head.trim_start_matches(['و', 'ف', 'ب', 'ل']);
-                if MODIFIERS.iter().any(|x| key(x) == head || key(x) == bare) {
+                if self.modifiers.iter().any(|x| *x == head || x == bare) {
                     let rest = words[m..].join(" ");
                     let mut more = self.lookup_phrase(&rest, ctx, 0.5);
                     if more.is_empty() {
@@ -246,42 +231,14 @@ impl Geocoder {
         out
     }
 
+    /// Candidates for every spelling variant of a written phrase, looked up as written.
     pub(crate) fn lookup_phrase(
         &self,
         name: &str,
         ctx: &Context,
         extra_penalty: f32,
     ) -> Vec<Candidate> {
-        let latin = !crate::fold::has_arabic(name);
-        let trig = Triggers {
-            words: &self.trigger_words,
-        };
-        let mut best: Vec<(u32, f32, String)> = Vec::new();
-        for v in query_variants(name, &trig) {
-            let trigger = v
-                .trigger
-                .as_deref()
-                .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
-            let len = v.key.chars().count();
-            for (idx, flags) in self.table.lookup(&v.key) {
-                if (flags & KEY_LATIN != 0) != latin || flags & KEY_TRANSLIT != 0 {
-                    continue;
-                }
-                let p = self.table.place(idx);
-                let s = self.score(&p, v.penalty + extra_penalty, flags, len, trigger, ctx);
-                match best.iter_mut().find(|(i, _, _)| *i == idx) {
-                    Some(b) if b.1 >= s => {}
-                    Some(b) => {
-                        b.1 = s;
-                        b.2 = v.key.clone();
-                    }
-                    None => best.push((idx, s, v.key.clone())),
-                }
-            }
-        }
-        best.iter()
-            .map(|(i, s, k)| self.candidate(&self.table.place(*i), *s, k))
-            .collect()
+        self.lookup_variants(name, ctx, extra_penalty, Keys::Written)
     }
 
     /// Last resort: places GeoNames knows only by Latin names, reached through the consonant
@@ -291,36 +248,58 @@ impl Geocoder {
         if !crate::fold::has_arabic(name) {
             return Vec::new();
         }
+        self.lookup_variants(name, ctx, 1.0, Keys::Skeleton)
+    }
+
+    /// Look up every spelling variant of a phrase under one kind of key and keep each place's
+    /// best score.
+    fn lookup_variants(
+        &self,
+        name: &str,
+        ctx: &Context,
+        extra_penalty: f32,
+        keys: Keys,
+    ) -> Vec<Candidate> {
+        let latin = !crate::fold::has_arabic(name);
         let trig = Triggers {
             words: &self.trigger_words,
         };
         let mut best: Vec<(u32, f32, String)> = Vec::new();
         for v in query_variants(name, &trig) {
-            let sk = translit::skeleton(&v.key);
-            if !translit::usable(&sk) {
-                continue;
-            }
+            let k = match keys {
+                Keys::Written => v.key.clone(),
+                Keys::Skeleton => {
+                    let sk = translit::skeleton(&v.key);
+                    if !translit::usable(&sk) {
+                        continue;
+                    }
+                    sk
+                }
+            };
             let trigger = v
                 .trigger
                 .as_deref()
                 .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
-            for (idx, flags) in self.table.lookup(&sk) {
-                if flags & KEY_TRANSLIT == 0 {
-                    continue;
-                }
+            let len = v.key.chars().count();
+            for (idx, flags) in self.table.lookup(&k) {
                 let p = self.table.place(idx);
-                let backed = ctx.sentence_countries.contains_key(p.country)
-                    || ctx.doc_countries.contains_key(p.country)
-                    || ctx.country_hint.as_deref() == Some(p.country);
-                if !backed && p.population < 20_000 {
+                let wanted = match keys {
+                    Keys::Written => (flags & KEY_LATIN != 0) == latin && flags & KEY_TRANSLIT == 0,
+                    Keys::Skeleton => {
+                        let backed = ctx.sentence_countries.contains_key(p.country)
+                            || ctx.doc_countries.contains_key(p.country)
+                            || ctx.country_hint.as_deref() == Some(p.country);
+                        flags & KEY_TRANSLIT != 0 && (backed || p.population >= 20_000)
+                    }
+                };
+                if !wanted {
                     continue;
                 }
-                let len = v.key.chars().count();
-                let s = self.score(&p, v.penalty + 1.0, flags, len, trigger, ctx);
+                let s = self.score(&p, v.penalty + extra_penalty, flags, len, trigger, ctx);
                 match best.iter_mut().find(|(i, _, _)| *i == idx) {
                     Some(b) if b.1 >= s => {}
-                    Some(b) => *b = (idx, s, sk.clone()),
-                    None => best.push((idx, s, sk.clone())),
+                    Some(b) => *b = (idx, s, k.clone()),
+                    None => best.push((idx, s, k.clone())),
                 }
             }
         }

@@ -135,12 +135,8 @@ impl Geocoder {
             keys.iter()
                 .any(|k| *k == stem || *k == whole || k.strip_prefix("ال") == Some(stem.as_str()))
         };
-        let modifiers: Vec<String> = crate::rank::MODIFIERS
-            .iter()
-            .map(|m| crate::fold::key(m))
-            .collect();
         let is_link = |i: usize| is_one_of(&self.district_links, i);
-        let is_modifier = |i: usize| is_one_of(&modifiers, i);
+        let is_modifier = |i: usize| is_one_of(&self.modifiers, i);
         let mut directed = false;
         for i in after..end {
             let t = &a.tokens[i];
