@@ -17,17 +17,7 @@ fn corpus(max_bytes: usize) -> Option<Vec<String>> {
     if !dir.is_dir() {
         return None;
     }
-    let mut total = 0;
-    let out: Vec<String> = ingest::read_inputs(&[dir.display().to_string()], &Default::default())
-        .filter_map(Result::ok)
-        .map(|d| d.text)
-        .take_while(|t| {
-            let more = total < max_bytes;
-            total += t.len();
-            more
-        })
-        .collect();
-    Some(out)
+    Some(ingest::texts_up_to(&[dir.display().to_string()], max_bytes))
 }
 
 fn bench(c: &mut Criterion) {

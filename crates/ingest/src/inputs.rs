@@ -46,6 +46,22 @@ pub fn read_inputs(paths: &[String], opts: &Options) -> Inputs {
     }
 }
 
+/// The cleaned texts of the first articles under `paths`, in reading order, stopping once
+/// `max_bytes` have been collected; inputs that fail to read are skipped. For benchmarks that need
+/// a fixed slice of a corpus.
+pub fn texts_up_to(paths: &[String], max_bytes: usize) -> Vec<String> {
+    let mut total = 0;
+    read_inputs(paths, &Options::default())
+        .filter_map(Result::ok)
+        .map(|d| d.text)
+        .take_while(|t| {
+            let more = total < max_bytes;
+            total += t.len();
+            more
+        })
+        .collect()
+}
+
 /// Read one already-open stream (a pipe, a socket, an in-memory buffer): the format is sniffed
 /// from its first bytes, as for `-`. `name` is used in sources and errors.
 pub fn read_stream(name: &str, reader: Box<dyn std::io::Read + Send>, opts: &Options) -> Inputs {

@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 pub use clean::{clean_line, clean_text};
 pub use date::parse_date;
 pub use html::{decode_html, html_to_doc};
-pub use inputs::{Inputs, read_inputs, read_stream};
+pub use inputs::{Inputs, read_inputs, read_stream, texts_up_to};
 pub use sniff::Format;
 
 /// Errors reading one input or one record of an input.

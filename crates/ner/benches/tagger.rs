@@ -29,19 +29,9 @@ fn manifest() -> PathBuf {
 /// Articles of the benchmark corpus and a label saying where they came from.
 fn corpus() -> (Vec<String>, String) {
     let zips = manifest().join("../../../shared/data/saudinewsnet/zips");
-    let mut size = 0usize;
     if zips.is_dir() {
         // Read with the ingest crate's reader (the same cleaning `marsad ingest` applies).
-        let arts: Vec<String> =
-            ingest::read_inputs(&[zips.display().to_string()], &Default::default())
-                .filter_map(Result::ok)
-                .map(|d| d.text)
-                .take_while(|t| {
-                    let more = size < CAP;
-                    size += t.len();
-                    more
-                })
-                .collect();
+        let arts = ingest::texts_up_to(&[zips.display().to_string()], CAP);
         if !arts.is_empty() {
             return (arts, format!("saudinewsnet zips (first {} MB)", CAP >> 20));
         }
@@ -62,6 +52,7 @@ fn corpus() -> (Vec<String>, String) {
         }
     }
     let mut arts = Vec::new();
+    let mut size = 0usize;
     while !base.is_empty() && size < (1 << 20) {
         for b in &base {
             size += b.len();
