@@ -723,16 +723,22 @@ impl Ctx<'_, '_> {
     fn relative(&self, i: usize) -> Found {
         let l = lexicon();
         let (mut end, rel) = l.relative_at(self.a, i, true, |k| k != Anchor::Part)?;
-        // اليوم (الاثنين) / اليوم الاثنين: the weekday restates the document date.
-        if rel.unit == Unit::Day && rel.offset == 0 && rel.anchor == Anchor::Doc {
+        // اليوم (الاثنين), أمس الأحد, أول أمس الجمعة: the weekday restates the day. When the two
+        // disagree the weekday wins: the document date is often the day a page was fetched, one
+        // or two days after the article was written, while the weekday is the writer's own.
+        let mut weekday = None;
+        if rel.unit == Unit::Day && (-2..=0).contains(&rel.offset) && rel.anchor == Anchor::Doc {
             if self.norm(end) == "("
-                && l.weekdays.contains_key(self.norm(end + 1))
+                && let Some(wd) = l.weekdays.get(self.norm(end + 1))
                 && self.norm(end + 2) == ")"
             {
+                weekday = Some(*wd);
                 end += 3;
-            } else if l.weekdays.contains_key(self.norm(end))
+            } else if let Some(wd) = l.weekdays.get(self.norm(end))
                 && !is_word(self.a, end + 1, "من", false)
+                && !is_word(self.a, end + 1, "عشر", false)
             {
+                weekday = Some(*wd);
                 end += 1;
             }
         }
@@ -741,10 +747,18 @@ impl Ctx<'_, '_> {
             Anchor::Prev => self.last.map(|r| r.start),
             Anchor::Part => None,
         };
-        Some((
-            end,
-            anchor.and_then(|d| shifted_period(d, rel.unit, rel.offset)),
-        ))
+        let r = anchor.and_then(|d| shifted_period(d, rel.unit, rel.offset));
+        let r = match (r, weekday) {
+            (Some(r), Some(wd)) => {
+                let target = Weekday::try_from(u8::try_from(wd - 1).ok()?).ok()?;
+                let back = (7 + i64::from(r.start.weekday().num_days_from_monday())
+                    - i64::from(target.num_days_from_monday()))
+                    % 7;
+                add_days(r.start, -back).map(day)
+            }
+            (r, _) => r,
+        };
+        Some((end, r))
     }
 
     /// `مطلع الشهر`, `منتصف 2016`, `أواخر ديسمبر الماضي`, `نهاية العام الماضي`.

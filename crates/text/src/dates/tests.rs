@@ -273,6 +273,30 @@ fn weekdays() {
 }
 
 #[test]
+fn a_weekday_after_yesterday_or_today_wins() {
+    // Document dated Friday 24 Feb: أمس الخميس agrees with the date.
+    assert_eq!(
+        range("قتل أمس الخميس", doc()),
+        (d(2023, 2, 23), d(2023, 2, 23), Day)
+    );
+    assert_eq!(one("قتل أمس الخميس جنديان", doc()).0, "أمس الخميس");
+    // A page fetched a day or two late: the writer's weekday is the day it happened.
+    assert_eq!(
+        range("وقعت الانفجارات صباح أمس الأربعاء", doc()),
+        (d(2023, 2, 22), d(2023, 2, 22), Day)
+    );
+    assert_eq!(
+        range("قال الوزير اليوم (الخميس) إن", doc()),
+        (d(2023, 2, 23), d(2023, 2, 23), Day)
+    );
+    // الأحد عشر = "the eleven", not Sunday.
+    assert_eq!(
+        range("قتل أمس الأحد عشر جنديا", doc()),
+        (d(2023, 2, 23), d(2023, 2, 23), Day)
+    );
+}
+
+#[test]
 fn relative_days() {
     assert_eq!(
         range("قتل أمس", doc()),
