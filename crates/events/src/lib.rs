@@ -16,7 +16,12 @@
 //! 1. [`extract`]: per sentence, triggers → modality filter → arguments per trigger;
 //! 2. [`casualties`]: which numbers are casualty figures, sums of "X and Y";
 //! 3. [`merge`]: one incident mentioned in several places becomes one event; generic mentions
-//!    are dropped; dates, confidence and codes are filled (the rules are documented there).
+//!    are dropped; dates, confidence and codes are filled (the rules are documented there);
+//! 4. a sports report (many words of `sport` role in `data/context.tsv`) keeps only events with
+//!    a toll: on a pitch هجوم is play.
+//!
+//! [`merge::coalesce_located`] is run by the pipeline after geocoding: it merges the events of
+//! one incident that only coordinates tell apart.
 //!
 //! [`eval`] scores extracted events against gold files (`marsad eval events`).
 //!
@@ -118,9 +123,39 @@ impl EventExtractor {
         let ctx = extract::Ctx::new(input.analysis, &self.lists, input.ner);
         let (mentions, orphans) = extract::mentions(&ctx, input.numbers, input.dates);
         let cands = merge::merge(mentions, orphans);
-        merge::finish(input.analysis, &self.lists, cands, input.doc_date)
+        let mut events = merge::finish(input.analysis, &self.lists, cands, input.doc_date);
+        if is_sports_report(&ctx) {
+            // On a pitch هجوم is play, not violence: only a toll makes an incident there.
+            events.retain(|e| {
+                e.killed.is_some()
+                    || e.wounded.is_some()
+                    || e.kidnapped.is_some()
+                    || e.arrested.is_some()
+            });
+        }
+        events
     }
 }
+
+/// A sports report: at least [`SPORT_WORDS`] words of sports reporting, of at least three
+/// different kinds (one "مباراة" in a security article is not enough).
+fn is_sports_report(ctx: &extract::Ctx<'_, '_>) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for (i, r) in ctx.roles.iter().enumerate() {
+        if *r == Some(schema::Role::Sport) {
+            n += 1;
+            let w = ctx.a.tokens[i].norm.as_str();
+            if !seen.contains(&w) {
+                seen.push(w);
+            }
+        }
+    }
+    n >= SPORT_WORDS && seen.len() >= 3
+}
+
+/// See [`is_sports_report`].
+const SPORT_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,11 @@
 //! compatible one so far. Figures that no trigger of their sentence could take go to the event of
 //! the previous sentence when it has no such figure yet.
 //!
+//! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
+//! with the same type, compatible subtypes, overlapping dates, places within 25 km (or one a
+//! country holding the other), no two named perpetrators and no two different figures are one
+//! incident reported under two place names; the first report keeps its id and evidence.
+//!
 //! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
 //! event needs a place, an explicit date, a casualty figure or a named perpetrator. Plural,
 //! ambiguous ("انفجار") or quoted triggers need a figure or an explicit date (ambiguous ones: a
@@ -375,4 +380,130 @@ fn evidence(a: &Analysis<'_>, m: &Mention) -> Span {
             end: 0,
         },
     }
+}
+
+/// Places closer than this are one place when two events of a document are compared after
+/// geocoding (a city and its districts; not two towns of a province).
+const SAME_PLACE_KM: f64 = 25.0;
+
+fn location_rank(precision: &str) -> u8 {
+    match precision {
+        "point" => 0,
+        "city" => 1,
+        "admin1" => 2,
+        "region" => 3,
+        "country" => 4,
+        _ => 5,
+    }
+}
+
+/// Whether two geocoded places can be the scene of one incident: within [`SAME_PLACE_KM`], the
+/// same name, or one a country-level place holding the other.
+fn located_together(a: &Location, b: &Location) -> bool {
+    let country_holds = |c: &Location, t: &Location| {
+        c.precision == "country" && c.country.is_some() && c.country == t.country
+    };
+    if country_holds(a, b) || country_holds(b, a) {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (a.country.as_ref(), b.country.as_ref())
+        && x != y
+    {
+        return false;
+    }
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(la), Some(oa), Some(lb), Some(ob)) => {
+            crate::eval::haversine_km(la, oa, lb, ob) <= SAME_PLACE_KM
+        }
+        _ => match_form(&a.name) == match_form(&b.name),
+    }
+}
+
+fn figures_agree(a: &Option<model::Count>, b: &Option<model::Count>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.value == y.value,
+        _ => true,
+    }
+}
+
+/// Whether two events of one document, once geocoded, report the same incident: same type,
+/// subtypes equal or one unknown, overlapping dates, places that can be one (see
+/// [`located_together`]), no two different named perpetrators, no two different figures.
+fn same_incident(a: &Event, b: &Event) -> bool {
+    let subtypes = match (&a.subtype, &b.subtype) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let dates = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => dates_overlap(x, y),
+        _ => false,
+    };
+    let places = match (&a.location, &b.location) {
+        (Some(x), Some(y)) => located_together(x, y),
+        _ => false,
+    };
+    let perps = match (&a.perpetrator, &b.perpetrator) {
+        (Some(x), Some(y)) => match (&x.entity, &y.entity) {
+            (Some(i), Some(j)) => i == j,
+            _ => true,
+        },
+        _ => true,
+    };
+    a.kind == b.kind
+        && subtypes
+        && dates
+        && places
+        && perps
+        && figures_agree(&a.killed, &b.killed)
+        && figures_agree(&a.wounded, &b.wounded)
+        && figures_agree(&a.kidnapped, &b.kidnapped)
+        && figures_agree(&a.arrested, &b.arrested)
+}
+
+/// Fold the later event `b` into `a`: each field keeps the more precise value; the evidence and
+/// id stay the first report's.
+fn absorb_located(a: &mut Event, b: Event) {
+    if a.subtype.is_none() && b.subtype.is_some() {
+        a.subtype = b.subtype;
+        a.codes = b.codes;
+    }
+    if let (Some(da), Some(db)) = (&a.date, &b.date)
+        && (db.end - db.start) < (da.end - da.start)
+    {
+        a.date = b.date;
+    }
+    if let (Some(la), Some(lb)) = (&a.location, &b.location)
+        && location_rank(&lb.precision) < location_rank(&la.precision)
+    {
+        a.location = b.location;
+    }
+    if a.perpetrator.is_none() {
+        a.perpetrator = b.perpetrator;
+    }
+    for t in b.targets {
+        if !a.targets.contains(&t) && a.perpetrator.as_ref() != Some(&t) {
+            a.targets.push(t);
+        }
+    }
+    a.killed = a.killed.or(b.killed);
+    a.wounded = a.wounded.or(b.wounded);
+    a.kidnapped = a.kidnapped.or(b.kidnapped);
+    a.arrested = a.arrested.or(b.arrested);
+    a.claimed |= b.claimed;
+    a.confidence = a.confidence.max(b.confidence);
+}
+
+/// One incident reported in several places of a document as one event, judged once places have
+/// coordinates (the sentence-level merge in [`merge`] only sees names, so "التفجيرات في قطاع غزة"
+/// and "خمسة انفجارات هزت حي الشيخ رضوان وسط مدينة غزة" stay apart there). Run by the pipeline
+/// after geocoding; events without a place or a date are never merged here.
+pub fn coalesce_located(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        match out.iter_mut().find(|o| same_incident(o, &e)) {
+            Some(o) => absorb_located(o, e),
+            None => out.push(e),
+        }
+    }
+    out
 }

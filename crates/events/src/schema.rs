@@ -176,6 +176,9 @@ pub enum Role {
     /// A relative pronoun: a verb trigger right after one describes the event noun before it
     /// ("التفجير الذي استهدف مسجدا"), not a second event.
     Relative,
+    /// A word of sports reporting (a match, a league, a goal): many of them make a document
+    /// a sports report.
+    Sport,
 }
 
 /// Every bundled list, parsed.
@@ -316,6 +319,7 @@ impl Lists {
                 "region" => Role::Region,
                 "support" => Role::Support,
                 "relative" => Role::Relative,
+                "sport" => Role::Sport,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
             context.insert(col(f, n, &r, 0)?, role);

@@ -634,3 +634,125 @@ fn a_verb_in_a_relative_clause_describes_the_event_noun() {
             .is_none_or(|p| p.entity.as_deref() != Some("org:sa-emergency-forces"))
     );
 }
+
+fn located(
+    id: &str,
+    name: &str,
+    lat: f64,
+    lon: f64,
+    precision: &str,
+    date: (NaiveDate, NaiveDate),
+) -> Event {
+    Event {
+        id: id.into(),
+        kind: EventType::Attack,
+        subtype: Some("bombing".into()),
+        date: Some(DateValue {
+            start: date.0,
+            end: date.1,
+            precision: if date.0 == date.1 {
+                Precision::Day
+            } else {
+                Precision::Unknown
+            },
+            text: None,
+        }),
+        location: Some(model::Location {
+            name: name.into(),
+            country: Some("PS".into()),
+            lat: Some(lat),
+            lon: Some(lon),
+            precision: precision.into(),
+            ..Default::default()
+        }),
+        perpetrator: None,
+        targets: vec![],
+        killed: None,
+        wounded: None,
+        kidnapped: None,
+        arrested: None,
+        claimed: false,
+        evidence: Span {
+            text: String::new(),
+            start: 0,
+            end: 0,
+        },
+        confidence: 0.5,
+        codes: Default::default(),
+    }
+}
+
+#[test]
+fn one_incident_under_two_place_names_is_merged_once_geocoded() {
+    use crate::merge::coalesce_located;
+    let day = d("2015-07-19");
+    let window = (d("2015-07-07"), d("2015-07-21"));
+    // "التفجيرات … في قطاع غزة" (undated) and "خمسة انفجارات هزت حي … وسط مدينة غزة، صباح الأحد".
+    let strip = located("ev1", "قطاع غزة", 31.42, 34.38, "region", window);
+    let mut city = located("ev2", "غزة", 31.50, 34.47, "city", (day, day));
+    city.killed = Some(Count::exact(2));
+    let out = coalesce_located(vec![strip.clone(), city.clone()]);
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].id, "ev1",
+        "the first report keeps its id and evidence"
+    );
+    assert_eq!(
+        out[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("غزة")
+    );
+    assert_eq!(out[0].date.as_ref().map(|x| x.start), Some(day));
+    assert_eq!(out[0].killed.map(|c| c.value), Some(2));
+
+    // Another town 80 km away, a different day, or a different toll: separate incidents.
+    let far = located("ev3", "الخليل", 31.53, 35.10, "city", (day, day));
+    assert_eq!(coalesce_located(vec![city.clone(), far]).len(), 2);
+    let next_day = d("2015-07-20");
+    let later = located("ev4", "غزة", 31.50, 34.47, "city", (next_day, next_day));
+    assert_eq!(coalesce_located(vec![city.clone(), later]).len(), 2);
+    let mut other_toll = city.clone();
+    other_toll.killed = Some(Count::exact(5));
+    assert_eq!(coalesce_located(vec![city.clone(), other_toll]).len(), 2);
+    // Another type is another event.
+    let mut arrest = city.clone();
+    arrest.kind = EventType::Arrest;
+    arrest.subtype = None;
+    assert_eq!(coalesce_located(vec![city, arrest]).len(), 2);
+}
+
+#[test]
+fn play_in_a_sports_report_is_not_an_attack() {
+    let report = "تفوق النادي على منافسه في المباراة الأخيرة من الدوري. وقال المدرب إن هجوم الفريق \
+                  في الرياض كان ضعيفا أمس، وإن اللاعبين سيعودون إلى الملعب بعد أسبوع.";
+    let ents = vec![("الرياض", EntityType::Gpe, "gpe:riyadh")];
+    let evs = run(Doc {
+        text: report,
+        ents: ents.clone(),
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    // The same sentence in a security report (no sports words around it) is an attack: the
+    // gate is the document, not the word.
+    let plain = "وقال المسؤول إن هجوم المسلحين في الرياض أمس استهدف نقطة تفتيش.";
+    let evs = run(Doc {
+        text: plain,
+        ents: ents.clone(),
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    // A real attack on a stadium, in a sports report, has a toll: it stays.
+    let stadium = "ألغيت المباراة وتأجل الدوري بعد أن قال المدرب إن اللاعبين غادروا الملعب إثر \
+                   هجوم في الرياض أمس قتل فيه 3 أشخاص.";
+    let evs = run(Doc {
+        text: stadium,
+        ents,
+        nums: vec![("3", Count::exact(3))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().any(|e| e.kind == EventType::Attack), "{evs:#?}");
+}

@@ -1,6 +1,7 @@
 //! One document in, the extract-json contract out.
 //!
-//! Runs the stages in their one direction: text layer → entities → events → places, and builds
+//! Runs the stages in their one direction: text layer → entities → events → places (then the
+//! events of one incident that only coordinates tell apart are merged), and builds
 //! the [`model::Extraction`] that `marsad extract` prints and the store keeps. It reads no files
 //! and writes none: loading inputs is the ingest crate's job, keeping results the store's.
 #![deny(missing_docs)]
@@ -92,6 +93,8 @@ impl Pipeline {
             self.geo
                 .resolve(&analysis, &mut ner_out.entities, &mut events);
         }
+        // With coordinates known, reports of one incident under two place names become one.
+        let events = events::merge::coalesce_located(events);
         let document = Document {
             id: document_id(&input.text),
             source: input.source,
