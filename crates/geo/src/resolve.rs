@@ -6,9 +6,11 @@
 //! events again with that context. Every name is resolved on its own: a name that fails leaves
 //! its own `location` as it was (or `precision: unknown` for events) and never affects the rest.
 //!
-//! It does not look for places the NER and event stages did not report, with two exceptions: an
+//! It does not look for places the NER and event stages did not report, with three exceptions: an
 //! event whose own place name cannot be resolved (or that has none) falls back to the most specific
-//! resolved LOC/GPE mention inside its evidence span, and a name the gazetteer does not have that is
+//! resolved LOC/GPE mention inside its evidence span; an event that names no place at all takes
+//! the document's (the place named just before it, the one named most, or the one country of all
+//! its places: see `document_place`); and a name the gazetteer does not have that is
 //! followed closely by a large city ("حي الوشم وسط العاصمة الرياض", "حي العنود بالدمام") is placed
 //! at that city: news names districts of big cities that no gazetteer of towns lists.
 
@@ -267,21 +269,98 @@ impl Geocoder {
                             .unwrap_or(text);
                         Some(l)
                     }
-                    None => ev.location.as_ref().map(|l| {
-                        match l.country.as_deref().and_then(|cc| self.country(cc)) {
-                            Some(c) => to_location(&l.name, &c),
-                            None => Location {
-                                precision: "unknown".into(),
-                                ..l.clone()
-                            },
+                    None => match ev.location.as_ref() {
+                        Some(l) => {
+                            Some(match l.country.as_deref().and_then(|cc| self.country(cc)) {
+                                Some(c) => to_location(&l.name, &c),
+                                None => Location {
+                                    precision: "unknown".into(),
+                                    ..l.clone()
+                                },
+                            })
                         }
-                    }),
+                        None => Self::document_place(a, es, &mentions),
+                    },
                 },
             };
             if new.is_some() {
                 ev.location = new;
             }
         }
+    }
+}
+
+impl Geocoder {
+    /// Where an event that names no place at all happened, from the rest of the document: the
+    /// last resolved place named in the two sentences before its evidence (news name the place
+    /// once and then report what happened there: "اشتباكات في جبل صبر … وأشار المصدر إلى أن
+    /// المليشيات تقصف …"), else the place the document names most often (at least twice, and
+    /// more often than any other) or the only place it names, else the one country the
+    /// document's places lie in. None when the document is not that clear: no guess between
+    /// two towns.
+    fn document_place(
+        a: &Analysis<'_>,
+        evidence_start: usize,
+        mentions: &[(usize, usize, &str, &Location)],
+    ) -> Option<Location> {
+        let first = Self::token_at(a, evidence_start).map(|t| a.sentence_of(t))?;
+        let from = a
+            .sentences
+            .get(first.saturating_sub(2))
+            .map_or(0, |s| s.start);
+        let before = mentions
+            .iter()
+            .filter(|(s, e, _, l)| {
+                *s >= from && *e <= evidence_start && specificity(&l.precision) >= 2
+            })
+            .max_by_key(|(s, _, _, _)| *s);
+        if let Some((_, _, text, l)) = before {
+            return Some(Location {
+                name: text.to_string(),
+                ..(*l).clone()
+            });
+        }
+        // Mentions per place (by coordinates: one entity may be written several ways).
+        let mut counts: Vec<(&Location, &str, usize)> = Vec::new();
+        for (_, _, text, l) in mentions {
+            if specificity(&l.precision) < 2 {
+                continue;
+            }
+            match counts
+                .iter_mut()
+                .find(|(x, _, _)| x.lat == l.lat && x.lon == l.lon)
+            {
+                Some(c) => c.2 += 1,
+                None => counts.push((l, text, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.2));
+        match counts.as_slice() {
+            [(l, text, n), rest @ ..]
+                if (*n >= 2 || rest.is_empty()) && rest.first().is_none_or(|r| r.2 < *n) =>
+            {
+                return Some(Location {
+                    name: text.to_string(),
+                    ..(*l).clone()
+                });
+            }
+            _ => {}
+        }
+        // One country for every place the document resolved.
+        let mut countries = mentions
+            .iter()
+            .filter_map(|(_, _, _, l)| l.country.as_ref());
+        let cc = countries.next()?;
+        if !countries.all(|c| c == cc) {
+            return None;
+        }
+        let (_, _, text, l) = mentions
+            .iter()
+            .find(|(_, _, _, l)| l.precision == "country" && l.country.as_ref() == Some(cc))?;
+        Some(Location {
+            name: text.to_string(),
+            ..(*l).clone()
+        })
     }
 }
 
@@ -378,6 +457,94 @@ mod tests {
         let el = evs[1].location.as_ref().expect("fallback place");
         assert_eq!(el.name, "طرابلس");
         assert_eq!(el.precision, "city");
+    }
+
+    /// An event whose evidence starts at `sentence` of `text` (char offsets), naming no place.
+    fn event_at(text: &str, sentence: &str) -> Event {
+        let start = text
+            .find(sentence)
+            .map(|b| text[..b].chars().count())
+            .expect("sentence in text");
+        let mut e = event(sentence, None);
+        e.evidence.start = start;
+        e.evidence.end = start + sentence.chars().count();
+        e
+    }
+
+    #[test]
+    fn an_event_naming_no_place_takes_the_documents() {
+        let g = Geocoder::bundled().expect("bundled");
+        // The place named in the sentence before.
+        let text = "اندلعت اشتباكات عنيفة في مدينة حلب أمس. وأفاد مصدر بمقتل ثلاثة مسلحين.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "حلب", EntityType::Gpe)];
+        let mut evs = vec![event_at(text, "وأفاد مصدر بمقتل ثلاثة مسلحين.")];
+        g.resolve(&a, &mut ents, &mut evs);
+        let l = evs[0].location.as_ref().expect("the place named before");
+        assert_eq!((l.name.as_str(), l.country.as_deref()), ("حلب", Some("SY")));
+
+        // Three sentences on: the place the document names most, not the last one named.
+        let text = "قالت الشرطة في الموصل إن الوضع هادئ. وزار الوزير بغداد. وعاد إلى الموصل مساء. \
+                    ثم عقد اجتماعا طويلا. ولم يصدر بيان. وقتل شرطيان في هجوم.";
+        let a = text::analyze(text);
+        let mut ents = vec![
+            entity(text, "الموصل", EntityType::Gpe),
+            entity(text, "بغداد", EntityType::Gpe),
+        ];
+        let second = text
+            .rfind("الموصل")
+            .map(|b| text[..b].chars().count())
+            .expect("second");
+        ents[0].mentions.push(Span {
+            text: "الموصل".into(),
+            start: second,
+            end: second + 6,
+        });
+        let mut evs = vec![event_at(text, "وقتل شرطيان في هجوم.")];
+        g.resolve(&a, &mut ents, &mut evs);
+        let l = evs[0].location.as_ref().expect("the place named most");
+        assert_eq!(l.name, "الموصل");
+
+        // The only place the document names, even once and after the event (a closing line
+        // "رابط الخبر: قتلى في معارك في تعز").
+        let text =
+            "اندلعت اشتباكات عنيفة أمس. وأفاد مصدر بمقتل ثلاثة مسلحين. رابط الخبر: معارك في تعز";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "تعز", EntityType::Gpe)];
+        let mut evs = vec![event_at(text, "اندلعت اشتباكات عنيفة أمس.")];
+        g.resolve(&a, &mut ents, &mut evs);
+        let l = evs[0].location.as_ref().expect("the only place");
+        assert_eq!((l.name.as_str(), l.country.as_deref()), ("تعز", Some("YE")));
+
+        // Two towns named once each, far from the event: no guess between them, but the
+        // country they share.
+        let text =
+            "زار الوزير الموصل. ثم زار البصرة. وعاد إلى مكتبه. ولم يصدر بيان. وقتل شرطيان في هجوم.";
+        let a = text::analyze(text);
+        let mut ents = vec![
+            entity(text, "الموصل", EntityType::Gpe),
+            entity(text, "البصرة", EntityType::Gpe),
+        ];
+        let mut evs = vec![event_at(text, "وقتل شرطيان في هجوم.")];
+        g.resolve(&a, &mut ents, &mut evs);
+        assert!(
+            evs[0].location.is_none(),
+            "no country-level place named: nothing to say"
+        );
+        let text = "زار الوزير الموصل. ثم زار البصرة في العراق. وعاد إلى مكتبه. ولم يصدر بيان. وقتل شرطيان في هجوم.";
+        let a = text::analyze(text);
+        let mut ents = vec![
+            entity(text, "الموصل", EntityType::Gpe),
+            entity(text, "البصرة", EntityType::Gpe),
+            entity(text, "العراق", EntityType::Gpe),
+        ];
+        let mut evs = vec![event_at(text, "وقتل شرطيان في هجوم.")];
+        g.resolve(&a, &mut ents, &mut evs);
+        let l = evs[0].location.as_ref().expect("the one country");
+        assert_eq!(
+            (l.precision.as_str(), l.country.as_deref()),
+            ("country", Some("IQ"))
+        );
     }
 
     #[test]
