@@ -207,6 +207,7 @@ impl Recognizer {
                 t.tag(a)
                     .into_iter()
                     .filter(|s| !s.tokens.is_empty() && s.tokens.end <= a.tokens.len())
+                    .filter(|s| !(s.tokens.len() == 1 && ends_with_tanween(a, s.tokens.start)))
                     .map(|s| link::Found {
                         tokens: s.tokens,
                         kind: match s.kind {
@@ -336,5 +337,34 @@ impl Recognizer {
                 }
             })
             .collect()
+    }
+}
+
+/// Whether token `i` is written with a final tanween (ـً ـٌ ـٍ). Tanween marks an indefinite
+/// noun or an adverb ("آنفاً" "previously", "عاجلاً"), never a name in news prose; the tagger,
+/// which reads the form without diacritics, can take such a word for a place (آنفا = Anfa).
+fn ends_with_tanween(a: &Analysis<'_>, i: usize) -> bool {
+    a.tokens.get(i).is_some_and(|t| {
+        a.slice(t.byte_start, t.byte_end)
+            .chars()
+            .rev()
+            .find(|c| !matches!(c, '\u{0640}' | '\u{0651}'))
+            .is_some_and(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+    })
+}
+
+#[cfg(test)]
+mod tanween_tests {
+    use super::ends_with_tanween;
+
+    #[test]
+    fn a_word_with_final_tanween_is_not_a_name() {
+        let text = "كما ذكرنا آنفاً في الدار البيضاء، وصل عاجلٌ ثم رجلاً وأنفا";
+        let a = text::analyze(text);
+        let flagged: Vec<&str> = (0..a.tokens.len())
+            .filter(|&i| ends_with_tanween(&a, i))
+            .map(|i| a.token_text(i))
+            .collect();
+        assert_eq!(flagged, ["آنفاً", "عاجلٌ", "رجلاً"]);
     }
 }
