@@ -277,7 +277,10 @@ pub(crate) fn institutions(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
     out
 }
 
-/// Definite place names after a place noun: "بمنطقة الوادي الكبير" gives الوادي الكبير.
+/// Place names after a place noun: a definite chain ("بمنطقة الوادي الكبير" gives الوادي
+/// الكبير), or an indefinite name the shipped place lists know ("بمنطقة عسير", "مدينة دير
+/// الزور", "مديرية لودر"). An indefinite word after منطقة is more often an adjective ("منطقة
+/// عسكرية", "منطقة آمنة"), so it needs the list, and a nisba-like ending (ـية) never passes.
 pub(crate) fn headed_places(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
     let mut out = Vec::new();
     for i in 0..doc.len().saturating_sub(1) {
@@ -299,6 +302,9 @@ pub(crate) fn headed_places(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
         {
             end += 1;
         }
+        if end == i + 1 && i + 1 < doc.len() && !doc.keys[i + 1].starts_with("ال") {
+            end = i + 1 + indefinite_place(doc, lex, i + 1);
+        }
         if end > i + 1 {
             out.push(Found {
                 tokens: i + 1..end,
@@ -310,6 +316,24 @@ pub(crate) fn headed_places(doc: &Doc<'_, '_>, lex: &Lexicon) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Words of the longest known place name starting at token `i` (see [`headed_places`]).
+fn indefinite_place(doc: &Doc<'_, '_>, lex: &Lexicon, i: usize) -> usize {
+    let k = &doc.keys[i];
+    if doc.a.tokens[i].kind != TokenKind::Arabic
+        || !is_arabic_word(k)
+        || lex.name_stop.contains(k)
+        || k.ends_with("يه")
+        || k.ends_with("ية")
+    {
+        return 0;
+    }
+    let words: Vec<&str> = (i..doc.len().min(i + 4))
+        .take_while(|&j| doc.sent[j] == doc.sent[i] && doc.a.tokens[j].kind == TokenKind::Arabic)
+        .map(|j| doc.a.token_text(j))
+        .collect();
+    crate::tagger::gazetteer::shipped().place_len(&words)
 }
 
 /// Persons named in an apposition: "أشار فنسنت فوشيه، الباحث في ..." — the words before a comma

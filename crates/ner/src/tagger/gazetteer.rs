@@ -196,6 +196,32 @@ impl Gazetteer {
         }
     }
 
+    /// Length in words of the longest place entry (GeoNames, admin1, country or ANERgazet
+    /// location) made of the first words of `words` (written forms), 0 when none.
+    pub fn place_len(&self, words: &[&str]) -> usize {
+        const PLACE: u16 = bits::GEONAMES | bits::ADMIN1 | bits::COUNTRY | bits::ANER_LOC;
+        let mut key = String::new();
+        let mut best = 0;
+        for (n, w) in words.iter().take(MAX_LEN).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&word_key(w));
+            match self.phrases.get(key.as_str()) {
+                Some(v) => {
+                    if v & PLACE != 0 {
+                        best = n + 1;
+                    }
+                    if v & bits::PREFIX == 0 {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+
     /// Trigger classes of a token (by whole normalised form, then by key).
     pub fn trigger(&self, norm: &str, key: &str) -> u8 {
         self.triggers.get(norm).copied().unwrap_or(0) | self.triggers.get(key).copied().unwrap_or(0)
