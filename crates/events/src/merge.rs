@@ -11,7 +11,7 @@
 //! the previous sentence when it has no such figure yet.
 //!
 //! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
-//! with the same type, compatible subtypes, overlapping dates, places within 25 km (or one a
+//! with the same type, compatible subtypes (equal, one unknown, or one the bare-attack default), overlapping dates, places within 25 km (or one a
 //! country holding the other), no two named perpetrators and no two different figures are one
 //! incident reported under two place names; the first report keeps its id and evidence.
 //!
@@ -426,12 +426,20 @@ fn figures_agree(a: &Option<model::Count>, b: &Option<model::Count>) -> bool {
     }
 }
 
+/// The subtype a bare "هجوم" gets (`triggers.tsv`): it says only that there was an attack, so it
+/// agrees with any more specific one ("التفجير … الهجوم الإرهابي").
+fn is_default_subtype(kind: EventType, subtype: &str) -> bool {
+    kind == EventType::Attack && subtype == "armed_assault"
+}
+
 /// Whether two events of one document, once geocoded, report the same incident: same type,
 /// subtypes equal or one unknown, overlapping dates, places that can be one (see
 /// [`located_together`]), no two different named perpetrators, no two different figures.
 fn same_incident(a: &Event, b: &Event) -> bool {
-    let subtypes = match (&a.subtype, &b.subtype) {
-        (Some(x), Some(y)) => x == y,
+    let subtypes = match (a.subtype.as_deref(), b.subtype.as_deref()) {
+        (Some(x), Some(y)) => {
+            x == y || is_default_subtype(a.kind, x) || is_default_subtype(b.kind, y)
+        }
         _ => true,
     };
     let dates = match (&a.date, &b.date) {
@@ -463,7 +471,11 @@ fn same_incident(a: &Event, b: &Event) -> bool {
 /// Fold the later event `b` into `a`: each field keeps the more precise value; the evidence and
 /// id stay the first report's.
 fn absorb_located(a: &mut Event, b: Event) {
-    if a.subtype.is_none() && b.subtype.is_some() {
+    let default = a
+        .subtype
+        .as_deref()
+        .is_none_or(|x| is_default_subtype(a.kind, x));
+    if default && b.subtype.is_some() && b.subtype != a.subtype {
         a.subtype = b.subtype;
         a.codes = b.codes;
     }

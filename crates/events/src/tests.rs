@@ -713,6 +713,16 @@ fn one_incident_under_two_place_names_is_merged_once_geocoded() {
     let mut other_toll = city.clone();
     other_toll.killed = Some(Count::exact(5));
     assert_eq!(coalesce_located(vec![city.clone(), other_toll]).len(), 2);
+    // A bare "الهجوم" (armed_assault, the default) and a bombing at one place and day: one
+    // event, the bombing.
+    let mut bare = city.clone();
+    bare.subtype = Some("armed_assault".into());
+    let out = coalesce_located(vec![bare, city.clone()]);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].subtype.as_deref(), Some("bombing"));
+    let mut shooting = city.clone();
+    shooting.subtype = Some("kidnapping".into());
+    assert_eq!(coalesce_located(vec![city.clone(), shooting]).len(), 2);
     // Another type is another event.
     let mut arrest = city.clone();
     arrest.kind = EventType::Arrest;
@@ -755,4 +765,29 @@ fn play_in_a_sports_report_is_not_an_attack() {
         doc_date: "2016-05-05",
     });
     assert!(evs.iter().any(|e| e.kind == EventType::Attack), "{evs:#?}");
+}
+
+#[test]
+fn battles_with_a_toll_are_clashes_words_alone_are_not() {
+    let text = "أعلنت المقاومة عن مقتل 42 مسلحا في مواجهات اندلعت في تعز.";
+    let evs = run(Doc {
+        text,
+        ents: vec![("تعز", EntityType::Gpe, "gpe:taiz")],
+        nums: vec![("42", Count::exact(42))],
+        dates: vec![],
+        doc_date: "2015-08-02",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation);
+    assert_eq!(evs[0].subtype.as_deref(), Some("clashes"));
+    assert_eq!(evs[0].killed.map(|c| c.value), Some(42));
+    // "مواجهات" and "معارك" of words and votes: no toll, no event.
+    let evs = run(Doc {
+        text: "دارت معارك سياسية ومواجهات كلامية بين الأحزاب في تعز.",
+        ents: vec![("تعز", EntityType::Gpe, "gpe:taiz")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-08-02",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
 }
