@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One bit per source list.
 pub mod bits {
@@ -59,6 +59,9 @@ const MAX_LEN: usize = 6;
 pub struct Gazetteer {
     phrases: FxHashMap<String, u16>,
     triggers: FxHashMap<String, u8>,
+    /// Two-word place names written as one word (ديار بكر → دياربكر, دير الزور → ديرالزور), for
+    /// [`Gazetteer::place_len`] only: the tagger's features keep the lists as they were trained.
+    joined_places: FxHashSet<String>,
 }
 
 /// Per-token gazetteer evidence.
@@ -147,8 +150,16 @@ impl Gazetteer {
             (COUNTRIES, bits::COUNTRY),
             (UN_PERS, bits::UN_PERS),
         ] {
+            let place = matches!(
+                bit,
+                bits::ANER_LOC | bits::GEONAMES | bits::ADMIN1 | bits::COUNTRY
+            );
             for name in lines(src) {
                 g.add(name, bit);
+                if place && name.split_whitespace().count() == 2 {
+                    let joined: String = name.split_whitespace().collect();
+                    g.joined_places.insert(word_key(&joined));
+                }
                 if bit == bits::UN_PERS {
                     for w in name.split_whitespace() {
                         if w.chars().count() >= 3 {
@@ -200,6 +211,12 @@ impl Gazetteer {
     /// location) made of the first words of `words` (written forms), 0 when none.
     pub fn place_len(&self, words: &[&str]) -> usize {
         const PLACE: u16 = bits::GEONAMES | bits::ADMIN1 | bits::COUNTRY | bits::ANER_LOC;
+        if words
+            .first()
+            .is_some_and(|w| self.joined_places.contains(&word_key(w)))
+        {
+            return 1;
+        }
         let mut key = String::new();
         let mut best = 0;
         for (n, w) in words.iter().take(MAX_LEN).enumerate() {
@@ -306,6 +323,17 @@ mod tests {
         assert_eq!(h[1].len, 2);
         assert_eq!(h[2].inside, bits::COUNTRY);
         assert_eq!(h[4].single, bits::GEONAMES);
+    }
+
+    #[test]
+    fn place_names_after_a_place_noun() {
+        let g = shipped();
+        assert_eq!(g.place_len(&["عسير", "وأسفر"]), 1);
+        assert_eq!(g.place_len(&["دير", "الزور", "شرق"]), 2);
+        // Written as one word, as news often do.
+        assert_eq!(g.place_len(&["دياربكر", "ذات"]), 1);
+        assert_eq!(g.place_len(&["ديرالزور"]), 1);
+        assert_eq!(g.place_len(&["عسكرية", "مغلقة"]), 0);
     }
 
     #[test]
