@@ -793,3 +793,18 @@ fn battles_with_a_toll_are_clashes_words_alone_are_not() {
     });
     assert!(evs.is_empty(), "{evs:#?}");
 }
+
+#[test]
+fn an_ambush_is_an_attack() {
+    let text = "أصيب نائب رئيس البرلمان في كمين نصبه مسلحون أمس قرب بلدة أمعين، وقتل 4 من مرافقيه في الكمين.";
+    let evs = run(Doc {
+        text,
+        ents: vec![("أمعين", EntityType::Gpe, "gpe:amain")],
+        nums: vec![("4", Count::exact(4))],
+        dates: vec![("أمس", "2015-08-20", "2015-08-20", Precision::Day)],
+        doc_date: "2015-08-21",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack);
+    assert_eq!(evs[0].killed.map(|c| c.value), Some(4));
+}
