@@ -50,10 +50,27 @@ pub fn document_id(text: &str) -> String {
 impl Pipeline {
     /// Load every bundled model.
     pub fn bundled() -> Result<Self, Error> {
+        // Start-up is most of a one-article run (an incremental ingest): while the entity
+        // models load (on two threads of their own), a third loads the gazetteer and the event
+        // lexicons and builds the text layer's tables, which would otherwise wait for the first
+        // document.
+        let (ner, rest) = std::thread::scope(|s| {
+            let rest = s.spawn(|| {
+                let a = text::analyze("قتل 3 أمس");
+                let _ = text::numbers::find_numbers(&a);
+                let _ = text::dates::find_dates(&a, None);
+                (events::EventExtractor::bundled(), geo::Geocoder::bundled())
+            });
+            (ner::Recognizer::bundled(), rest.join())
+        });
+        let (events, geo) = match rest {
+            Ok(r) => r,
+            Err(_) => (events::EventExtractor::bundled(), geo::Geocoder::bundled()),
+        };
         Ok(Pipeline {
-            ner: ner::Recognizer::bundled()?,
-            events: events::EventExtractor::bundled(),
-            geo: geo::Geocoder::bundled()?,
+            ner: ner?,
+            events,
+            geo: geo?,
             geocode: true,
         })
     }
