@@ -727,17 +727,19 @@ pub fn score(gold: &GoldFile, preds: &[Prediction]) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::{Codes, DateValue, Location, Precision, Span};
+    use model::{DateValue, Location, Precision, Span};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
     }
 
     fn event(kind: model::EventType, place: &str, country: &str, start: &str, end: &str) -> Event {
+        let evidence = Span {
+            text: String::new(),
+            start: 0,
+            end: 5,
+        };
         Event {
-            id: "ev1".into(),
-            kind,
-            subtype: None,
             date: Some(DateValue {
                 start: d(start),
                 end: d(end),
@@ -750,20 +752,8 @@ mod tests {
                 precision: "unknown".into(),
                 ..Location::default()
             }),
-            perpetrator: None,
-            targets: vec![],
             killed: Some(Count::exact(3)),
-            wounded: None,
-            kidnapped: None,
-            arrested: None,
-            claimed: false,
-            evidence: Span {
-                text: String::new(),
-                start: 0,
-                end: 5,
-            },
-            confidence: 0.5,
-            codes: Codes::default(),
+            ..Event::bare("ev1", kind, evidence)
         }
     }
 

@@ -645,9 +645,12 @@ fn located(
     precision: &str,
     date: (NaiveDate, NaiveDate),
 ) -> Event {
+    let evidence = Span {
+        text: String::new(),
+        start: 0,
+        end: 0,
+    };
     Event {
-        id: id.into(),
-        kind: EventType::Attack,
         subtype: Some("bombing".into()),
         date: Some(DateValue {
             start: date.0,
@@ -667,20 +670,7 @@ fn located(
             precision: precision.into(),
             ..Default::default()
         }),
-        perpetrator: None,
-        targets: vec![],
-        killed: None,
-        wounded: None,
-        kidnapped: None,
-        arrested: None,
-        claimed: false,
-        evidence: Span {
-            text: String::new(),
-            start: 0,
-            end: 0,
-        },
-        confidence: 0.5,
-        codes: Default::default(),
+        ..Event::bare(id, EventType::Attack, evidence)
     }
 }
 

@@ -373,7 +373,7 @@ impl Candidate {
 
 #[cfg(test)]
 mod tests {
-    use model::{Codes, Entity, EntityType, Event, EventType, Location, Span};
+    use model::{Entity, EntityType, Event, EventType, Location, Span};
 
     use crate::Geocoder;
 
@@ -398,34 +398,18 @@ mod tests {
     }
 
     fn event(text: &str, place: Option<&str>) -> Event {
+        let evidence = Span {
+            text: text.into(),
+            start: 0,
+            end: text.chars().count(),
+        };
         Event {
-            id: "e1".into(),
-            kind: EventType::Attack,
-            subtype: None,
-            date: None,
             location: place.map(|p| Location {
                 name: p.into(),
-                country: None,
-                admin1: None,
-                lat: None,
-                lon: None,
                 precision: "unknown".into(),
-                geonames_id: None,
+                ..Location::default()
             }),
-            perpetrator: None,
-            targets: vec![],
-            killed: None,
-            wounded: None,
-            kidnapped: None,
-            arrested: None,
-            claimed: false,
-            evidence: Span {
-                text: text.into(),
-                start: 0,
-                end: text.chars().count(),
-            },
-            confidence: 0.5,
-            codes: Codes::default(),
+            ..Event::bare("e1", EventType::Attack, evidence)
         }
     }
 

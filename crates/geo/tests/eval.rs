@@ -7,7 +7,7 @@ use marsad_geo as geo;
 
 use std::path::PathBuf;
 
-use model::{Codes, Entity, EntityType, Event, EventType, Location, Span};
+use model::{Entity, EntityType, Event, EventType, Location, Span};
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
@@ -64,29 +64,12 @@ fn entity_all(text: &str, name: &str, kind: EntityType) -> Option<Entity> {
 
 fn event_at(name: &str, evidence: Span) -> Event {
     Event {
-        id: "e".into(),
-        kind: EventType::Attack,
-        subtype: None,
-        date: None,
         location: Some(Location {
             name: name.into(),
-            country: None,
-            admin1: None,
-            lat: None,
-            lon: None,
             precision: "unknown".into(),
-            geonames_id: None,
+            ..Location::default()
         }),
-        perpetrator: None,
-        targets: vec![],
-        killed: None,
-        wounded: None,
-        kidnapped: None,
-        arrested: None,
-        claimed: false,
-        evidence,
-        confidence: 0.5,
-        codes: Codes::default(),
+        ..Event::bare("e", EventType::Attack, evidence)
     }
 }
 

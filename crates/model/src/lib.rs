@@ -258,6 +258,30 @@ pub struct Event {
     pub codes: Codes,
 }
 
+impl Event {
+    /// An event of `kind` stated by `evidence`, every other field empty (confidence 0.5): the
+    /// start of a hand-built event in tests and tools, filled with struct-update syntax.
+    pub fn bare(id: &str, kind: EventType, evidence: Span) -> Event {
+        Event {
+            id: id.to_string(),
+            kind,
+            subtype: None,
+            date: None,
+            location: None,
+            perpetrator: None,
+            targets: Vec::new(),
+            killed: None,
+            wounded: None,
+            kidnapped: None,
+            arrested: None,
+            claimed: false,
+            evidence,
+            confidence: 0.5,
+            codes: Codes::default(),
+        }
+    }
+}
+
 /// Everything `marsad extract` prints for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
