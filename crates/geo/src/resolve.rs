@@ -291,13 +291,27 @@ impl Geocoder {
 }
 
 impl Geocoder {
+    /// Whether char offset `at` lies in a dateline ("عين اليوم – بغداد", "الرياض - واس"): a
+    /// first sentence of at most six tokens with a dash. It names where the reporter is, not
+    /// where the next sentence's event happened.
+    fn in_dateline(a: &Analysis<'_>, at: usize) -> bool {
+        let Some(s) = a.sentences.first() else {
+            return false;
+        };
+        at < s.end
+            && s.tokens.len() <= 6
+            && s.tokens
+                .clone()
+                .any(|i| matches!(a.token_text(i), "-" | "–" | "—"))
+    }
+
     /// Where an event that names no place at all happened, from the rest of the document: the
     /// last resolved place named in the two sentences before its evidence (news name the place
     /// once and then report what happened there: "اشتباكات في جبل صبر … وأشار المصدر إلى أن
     /// المليشيات تقصف …"), else the place the document names most often (at least twice, and
     /// more often than any other) or the only place it names, else the one country the
-    /// document's places lie in. None when the document is not that clear: no guess between
-    /// two towns.
+    /// document's places lie in. A dateline's city ("عين اليوم – بغداد") counts only for the
+    /// country. None when the document is not that clear: no guess between two towns.
     fn document_place(
         a: &Analysis<'_>,
         evidence_start: usize,
@@ -308,7 +322,12 @@ impl Geocoder {
             .sentences
             .get(first.saturating_sub(2))
             .map_or(0, |s| s.start);
-        let before = mentions
+        // A dateline's city is where the reporter is: not evidence for the place of an event.
+        let body: Vec<&(usize, usize, &str, &Location)> = mentions
+            .iter()
+            .filter(|(s, _, _, _)| !Self::in_dateline(a, *s))
+            .collect();
+        let before = body
             .iter()
             .filter(|(s, e, _, l)| {
                 *s >= from && *e <= evidence_start && specificity(&l.precision) >= 2
@@ -322,7 +341,7 @@ impl Geocoder {
         }
         // Mentions per place (by coordinates: one entity may be written several ways).
         let mut counts: Vec<(&Location, &str, usize)> = Vec::new();
-        for (_, _, text, l) in mentions {
+        for (_, _, text, l) in body {
             if specificity(&l.precision) < 2 {
                 continue;
             }
@@ -466,6 +485,24 @@ mod tests {
         g.resolve(&a, &mut ents, &mut evs);
         let l = evs[0].location.as_ref().expect("the place named before");
         assert_eq!((l.name.as_str(), l.country.as_deref()), ("حلب", Some("SY")));
+
+        // Not the city of a dateline: the reporter is there, the event may not be.
+        let text = "عين اليوم – بغداد\nأعربت الحكومة عن إدانتها للتفجير الذي استهدف مسجدا.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "بغداد", EntityType::Gpe)];
+        let mut evs = vec![event_at(
+            text,
+            "أعربت الحكومة عن إدانتها للتفجير الذي استهدف مسجدا.",
+        )];
+        g.resolve(&a, &mut ents, &mut evs);
+        assert!(
+            evs[0]
+                .location
+                .as_ref()
+                .is_none_or(|l| l.name != "بغداد" || l.precision == "country"),
+            "{:?}",
+            evs[0].location
+        );
 
         // Three sentences on: the place the document names most, not the last one named.
         let text = "قالت الشرطة في الموصل إن الوضع هادئ. وزار الوزير بغداد. وعاد إلى الموصل مساء. \
