@@ -386,17 +386,6 @@ fn evidence(a: &Analysis<'_>, m: &Mention) -> Span {
 /// geocoding (a city and its districts; not two towns of a province).
 const SAME_PLACE_KM: f64 = 25.0;
 
-fn location_rank(precision: &str) -> u8 {
-    match precision {
-        "point" => 0,
-        "city" => 1,
-        "admin1" => 2,
-        "region" => 3,
-        "country" => 4,
-        _ => 5,
-    }
-}
-
 /// Whether two geocoded places can be the scene of one incident: within [`SAME_PLACE_KM`], the
 /// same name, or one a country-level place holding the other.
 fn located_together(a: &Location, b: &Location) -> bool {
@@ -485,7 +474,7 @@ fn absorb_located(a: &mut Event, b: Event) {
         a.date = b.date;
     }
     if let (Some(la), Some(lb)) = (&a.location, &b.location)
-        && location_rank(&lb.precision) < location_rank(&la.precision)
+        && model::precision_specificity(&lb.precision) > model::precision_specificity(&la.precision)
     {
         a.location = b.location;
     }

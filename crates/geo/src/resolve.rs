@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 
-use model::{Entity, EntityType, Event, Location};
+use model::{Entity, EntityType, Event, Location, precision_specificity as specificity};
 use text::Analysis;
 
 use crate::context::CountryScan;
@@ -37,17 +37,6 @@ fn to_location(name: &str, c: &Candidate) -> Location {
 
 fn round5(v: f64) -> f64 {
     (v * 1e5).round() / 1e5
-}
-
-fn specificity(precision: &str) -> u8 {
-    match precision {
-        "point" => 5,
-        "city" => 4,
-        "admin1" => 3,
-        "region" => 2,
-        "country" => 1,
-        _ => 0,
-    }
 }
 
 impl Geocoder {

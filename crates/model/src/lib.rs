@@ -202,6 +202,20 @@ pub struct Location {
     pub geonames_id: Option<u64>,
 }
 
+/// How specific a `Location::precision` is, 5 (`point`) down to 1 (`country`), 0 for anything
+/// else: the one order the geocoder (which candidate wins) and the event merge (which report's
+/// place is kept) both need.
+pub fn precision_specificity(precision: &str) -> u8 {
+    match precision {
+        "point" => 5,
+        "city" => 4,
+        "admin1" => 3,
+        "region" => 2,
+        "country" => 1,
+        _ => 0,
+    }
+}
+
 /// An actor taking part in an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRef {

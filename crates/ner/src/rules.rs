@@ -324,8 +324,8 @@ fn indefinite_place(doc: &Doc<'_, '_>, lex: &Lexicon, i: usize) -> usize {
     if doc.a.tokens[i].kind != TokenKind::Arabic
         || !is_arabic_word(k)
         || lex.name_stop.contains(k)
+        // Keys are match-normalised: ـية is written ـيه here.
         || k.ends_with("يه")
-        || k.ends_with("ية")
     {
         return 0;
     }

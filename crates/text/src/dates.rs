@@ -627,15 +627,19 @@ impl Ctx<'_, '_> {
         Some((i + 5, ymd(yy as i64, mm as u32, dd as u32).map(day)))
     }
 
+    /// Whether the weekday-like word at `k` is a numeral: الاثنين من = "the two of", الأحد عشر =
+    /// "the eleven".
+    fn numeral_follows(&self, k: usize) -> bool {
+        is_word(self.a, k + 1, "من", false) || is_word(self.a, k + 1, "عشر", false)
+    }
+
     /// `[يوم] الجمعة [الماضي]`, `اليوم (الاثنين)` is handled with the relative phrases.
     fn weekday(&self, i: usize) -> Found {
         let l = lexicon();
         let k = l.marker_at(self.a, i, Marker::DayWord, true).unwrap_or(i);
         let norm = self.norm(k);
         let wd = variants(norm).find_map(|(_, r)| l.weekdays.get(r).copied())?;
-        // الاثنين من = "the two of"; الأحد عشر = "the eleven".
-        if k == i && (is_word(self.a, k + 1, "من", false) || is_word(self.a, k + 1, "عشر", false))
-        {
+        if k == i && self.numeral_follows(k) {
             return None;
         }
         let mut end = k + 1;
@@ -643,11 +647,8 @@ impl Ctx<'_, '_> {
         if let Some((e, _)) = modifier {
             end = e;
         }
-        let target = Weekday::try_from(u8::try_from(wd - 1).ok()?).ok()?;
         let r = self.doc.and_then(|doc| {
-            let back = (7 + i64::from(doc.weekday().num_days_from_monday())
-                - i64::from(target.num_days_from_monday()))
-                % 7;
+            let back = days_since_weekday(doc, wd)?;
             let d = match modifier.map(|(_, m)| m) {
                 Some(Marker::Past) => add_days(doc, -(if back == 0 { 7 } else { back })),
                 Some(Marker::Future) => add_days(doc, if back == 0 { 7 } else { 7 - back }),
@@ -735,8 +736,7 @@ impl Ctx<'_, '_> {
                 weekday = Some(*wd);
                 end += 3;
             } else if let Some(wd) = l.weekdays.get(self.norm(end))
-                && !is_word(self.a, end + 1, "من", false)
-                && !is_word(self.a, end + 1, "عشر", false)
+                && !self.numeral_follows(end)
             {
                 weekday = Some(*wd);
                 end += 1;
@@ -749,13 +749,7 @@ impl Ctx<'_, '_> {
         };
         let r = anchor.and_then(|d| shifted_period(d, rel.unit, rel.offset));
         let r = match (r, weekday) {
-            (Some(r), Some(wd)) => {
-                let target = Weekday::try_from(u8::try_from(wd - 1).ok()?).ok()?;
-                let back = (7 + i64::from(r.start.weekday().num_days_from_monday())
-                    - i64::from(target.num_days_from_monday()))
-                    % 7;
-                add_days(r.start, -back).map(day)
-            }
+            (Some(r), Some(wd)) => add_days(r.start, -days_since_weekday(r.start, wd)?).map(day),
             (r, _) => r,
         };
         Some((end, r))
@@ -808,6 +802,16 @@ impl Ctx<'_, '_> {
             .or_else(|| self.relative(i))
             .or_else(|| self.weekday(i))
     }
+}
+
+/// Days from the last weekday `wd` (ISO number, 1 = Monday) on or before `d` to `d`: 0–6.
+fn days_since_weekday(d: NaiveDate, wd: u32) -> Option<i64> {
+    let target = Weekday::try_from(u8::try_from(wd.checked_sub(1)?).ok()?).ok()?;
+    Some(
+        (7 + i64::from(d.weekday().num_days_from_monday())
+            - i64::from(target.num_days_from_monday()))
+            % 7,
+    )
 }
 
 /// The early / middle / late third of a period (months by days 1–10/11–20/21–end, years by
