@@ -33,6 +33,10 @@ pub struct Figure {
     pub cue: usize,
     /// Tokens of the number expression(s).
     pub tokens: Range<usize>,
+    /// A quantity word that gives no number ("عدد من القتلى", "a number of"): it shows that
+    /// there was a toll, but the event gets no figure (the contract's fields are `null` when the
+    /// text gives no figure; the text layer's reading of it, about 3, would be invented).
+    pub vague: bool,
 }
 
 /// Combine two counts of the same field into their sum, keeping the loosest qualifier.
@@ -133,6 +137,7 @@ pub fn figures(
                 count: n.count,
                 cue,
                 tokens: ns..ne,
+                vague: unquantified(ctx, n),
             });
         }
     }
@@ -162,6 +167,7 @@ pub fn figures(
             count: Count::exact(n),
             cue: cs,
             tokens: ce..end,
+            vague: false,
         });
     }
     // Chain sums: an ungoverned number right after a figure, joined by و.
@@ -189,7 +195,7 @@ pub fn figures(
         let clean = gap.clone().all(|g| !is_break(ctx, g) || is_comma(ctx, g))
             && !cues.iter().any(|c| c.0 >= gap.start && c.0 < ne)
             && gap.len() <= 4;
-        if joined && clean {
+        if joined && clean && !prev.vague && !unquantified(ctx, n) {
             prev.count = sum(prev.count, n.count);
             prev.tokens.end = ne;
         }
@@ -253,6 +259,7 @@ pub fn figures(
             count: Count::exact(total),
             cue: cs,
             tokens: ce..end,
+            vague: false,
         });
     }
     out.extend(named);
@@ -271,6 +278,20 @@ fn person_count(ctx: &Ctx<'_, '_>, norm: &str) -> Option<u64> {
         return Some(2);
     }
     (bare.is_none() && is_person(norm)).then_some(1)
+}
+
+/// Words that count without giving a number: "عدد من" (a number of) is any plural amount.
+/// (بضعة and عدة do bound it, 3 to 9, and عشرات is 12 to 99 by the contract: those stay.)
+const UNQUANTIFIED: &[&str] = &["عدد", "عددا"];
+
+/// Whether a number mention is only a vague count word with no quantity.
+fn unquantified(ctx: &Ctx<'_, '_>, n: &NumberMention) -> bool {
+    n.count.qualifier == Qualifier::About
+        && n.tokens.clone().any(|i| {
+            ctx.forms
+                .get(i)
+                .is_some_and(|f| f.iter().any(|w| UNQUANTIFIED.contains(w)))
+        })
 }
 
 fn numbers_between(numbers: &[&NumberMention], a: usize, b: usize) -> bool {

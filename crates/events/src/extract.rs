@@ -2,13 +2,20 @@
 //!
 //! For every sentence it finds trigger phrases (data/triggers.tsv, longest match wins), drops
 //! those that a plan/threat/call/hypothetical/negation/generic word governs (data/modality.tsv;
-//! a *foiled* plot becomes a threat alert unless the sentence reports an arrest), and attaches:
+//! a *foiled* plot becomes a threat alert unless the sentence reports an arrest), drops verb
+//! triggers that only describe an event noun (a relative clause, with or without الذي: "هجوم
+//! استهدف فندقا"), and attaches arguments. "Nearest trigger" below always means: a trigger of
+//! the argument's own clause first, then the fewest words between. A sentence is cut into
+//! clauses at semicolons, before بينما، فيما، في حين، كما، ثم, and before a verb trigger or
+//! light verb joined by و/ف ("قصفت الميليشيات أحياء في مدينة تعز بينما شنت الطائرات غارة":
+//! تعز is the shelling's).
 //!
 //! - **place**: a LOC/GPE/FAC mention of the NER output. It must be introduced by a locative word
 //!   (في، قرب، خارج، بمدينة، شرق …, or a ب proclitic) within 2 words before it, or be the
 //!   genitive right after a noun trigger ("هجمات باريس"); alerts also take the country that is
 //!   their subject. A place goes to the trigger nearest to it, at most 12 words away. Triggers of
-//!   territorial change take only a place that is their object (within 4 words after them).
+//!   territorial change take only a place that is their object (within 4 words after them). A
+//!   town the text places in the country a trigger took wins over the country.
 //!   `location.name` is the place as named; `country` is filled only when the text says it: the
 //!   place is a country, contains one ("شرق سوريا"), or a country adjective stands next to it
 //!   ("العاصمة العمانية مسقط", "برشلونة الإسبانية"); otherwise the geocoder fills it later.
@@ -21,12 +28,18 @@
 //!   around a claim ("تبناه داعش", "أعلن تنظيم داعش مسؤوليته عن"); never one introduced by a
 //!   source word (بحسب صحيفة …) or a target word (ضد …). A state force word (قوات، الجيش …) or a
 //!   country as subject makes the actor a state, which turns a storming or an attack into a
-//!   security operation. "التنظيم" near a trigger, or a claim with no subject, points at the
+//!   security operation; so does a country adjective after an event noun a state carries out
+//!   ("غارة جوية أمريكية", "قصف روسي") or after an indefinite force word ("طائرات تركية"), which
+//!   names that country. "التنظيم" near a trigger, or a claim with no subject, points at the
 //!   organisation most mentioned in the article.
 //! - **targets**: ORG/PER mentions after the trigger introduced by ضد/استهدف, and for security
 //!   operations and arrests the armed group after them ("عناصر تنظيم داعش").
 //! - **casualties**: figures from [`crate::casualties`], each given to the nearest trigger whose
-//!   type can carry that figure.
+//!   type can carry that figure; a count word with no number ("عدد من القتلى") marks a toll
+//!   without a figure.
+//!
+//! A dual event noun followed by أحدهما … والآخر … ("في هجومين منفصلين أحدهما نفذته انتحارية
+//! والآخر شنه مقاتلو بوكو حرام") becomes one mention per incident (`split_duals`).
 //!
 //! It does not merge mentions (see [`crate::merge`]) and does not decide whether a mention is
 //! specific enough to be an event (gating is done after merging, when all arguments are known).
@@ -206,6 +219,12 @@ pub struct Mention {
     pub targets: Vec<ActorRef>,
     /// Killed, wounded, kidnapped, arrested.
     pub figures: [Option<Count>; 4],
+    /// One of the incidents a dual event noun announces ("هجومين منفصلين أحدهما … والآخر …"):
+    /// (first token of the dual noun, which incident). Two parts of one dual are never merged.
+    pub part: Option<(usize, u8)>,
+    /// The text states a toll without a number ("قتل عدد من الجنود"): no figure, but the
+    /// mention is as specific as one with a figure.
+    pub vague_toll: bool,
     /// Responsibility claimed.
     pub claimed: bool,
     /// All triggers were inside quotation marks.
@@ -326,17 +345,26 @@ pub fn mentions(
         }
         // "التفجير الذي استهدف مسجدا": a verb trigger in a relative clause on an event noun
         // describes that event; its arguments go to the noun (the nearest remaining trigger).
-        let nouns: Vec<Range<usize>> = hits
+        let nouns: Vec<(Range<usize>, EventType)> = hits
             .iter()
             .filter(|h| !h.info.verb)
-            .map(|h| h.tokens.clone())
+            .map(|h| (h.tokens.clone(), h.info.kind))
             .collect();
+        // An indefinite noun takes its relative clause without الذي ("في تفجيرين استهدفا محطتي
+        // حافلات", "هجوم استهدف فندقا"), and a verb right after a definite one has it as subject
+        // ("الانفجار هز المدينة"): either way the verb describes the noun's event, even of
+        // another type ("الغارة استهدفت"). Not an arrest verb after another event: in "بعد الهجوم
+        // اعتقلت الشرطة" the arrest is an event of its own.
         hits.retain(|h| {
             let i = h.tokens.start;
-            !(h.info.verb
-                && i.checked_sub(1)
-                    .is_some_and(|p| ctx.role(p) == Some(Role::Relative))
-                && nouns.iter().any(|n| n.end < i && i - n.end <= 4))
+            let relative = i
+                .checked_sub(1)
+                .is_some_and(|p| ctx.role(p) == Some(Role::Relative))
+                && nouns.iter().any(|(n, _)| n.end < i && i - n.end <= 4);
+            let adjacent = nouns.iter().any(|(n, kind)| {
+                n.end == i && (h.info.kind != EventType::Arrest || *kind == EventType::Arrest)
+            });
+            !(h.info.verb && (relative || adjacent))
         });
         let has_arrest = hits.iter().any(|h| h.info.kind == EventType::Arrest);
         let mut ms: Vec<(Mention, Range<usize>)> = Vec::new();
@@ -381,11 +409,18 @@ pub fn mentions(
             continue;
         }
         let trig_ranges: Vec<Range<usize>> = ms.iter().map(|(_, r)| r.clone()).collect();
-        // Which trigger is nearest to a token range (ties go to the earlier trigger).
+        let clause = clauses(ctx, sent.clone(), &hits);
+        let near = Near {
+            trigs: &trig_ranges,
+            clause: &clause,
+            base: sent.start,
+        };
+        // Which trigger is nearest to a token range: one of the same clause first, then the
+        // fewest words between (ties go to the earlier trigger).
         let nearest = |r: &Range<usize>, ok: &dyn Fn(usize) -> bool| -> Option<usize> {
             (0..trig_ranges.len())
                 .filter(|k| ok(*k))
-                .min_by_key(|k| (gap(&trig_ranges[*k], r), *k))
+                .min_by_key(|k| (near.key(*k, r), *k))
         };
         // Places.
         let s_ments: Vec<&EntityMention> = ctx
@@ -395,7 +430,7 @@ pub fn mentions(
             .filter(|m| m.tokens.start >= sent.start && m.tokens.end <= sent.end)
             .collect();
         for (k, (m, tr)) in ms.iter_mut().enumerate() {
-            m.place = pick_place(ctx, m, tr, &s_ments, &trig_ranges, k, sent.clone());
+            m.place = pick_place(ctx, m, tr, &s_ments, &near, k, sent.clone());
         }
         // Dates: each date to its nearest trigger, at most MAX_DATE_GAP words away; a trigger
         // with several dates keeps the most precise one, then the nearest.
@@ -428,15 +463,18 @@ pub fn mentions(
                 });
             }
         }
-        // Actors.
+        // Actors. A light verb lends its subject only within its clause ("شنت الطائرات غارات
+        // على صعدة، فيما قتل خمسة في هجوم": the aircraft did not carry out the attack).
         for (m, tr) in ms.iter_mut() {
-            actors(ctx, m, tr, &s_ments, sent.clone());
+            let from = clause_start(&clause, sent.start, tr.start);
+            actors(ctx, m, tr, &s_ments, sent.clone(), from);
             refine(ctx, m, tr, sent.clone());
         }
         // Figures to the nearest trigger that can carry them.
         for f in figs {
             let r = f.cue..f.cue + 1;
             match nearest(&r, &|k| accepts(ms[k].0.kind, f.field)) {
+                Some(k) if f.vague => ms[k].0.vague_toll = true,
                 Some(k) => {
                     let slot = &mut ms[k].0.figures[field_index(f.field)];
                     if slot.is_none() {
@@ -449,9 +487,197 @@ pub fn mentions(
                 }),
             }
         }
+        let ms = split_duals(ctx, ms, &s_ments, &s_dates, sent.clone(), &clause);
         out.extend(ms.into_iter().map(|(m, _)| m));
     }
     (out, orphans)
+}
+
+/// First and second markers of the incidents a dual announces: أحدهما / إحداهما / الأول(ى)
+/// … والآخر / والأخرى / والثاني(ة), in match form.
+const FIRST_OF_TWO: &[&str] = &["احدهما", "احداهما", "الاول", "الاولي"];
+const SECOND_OF_TWO: &[&str] = &["والاخر", "والاخري", "والثاني", "والثانيه"];
+
+/// "في هجومين منفصلين أحدهما نفذته انتحارية والآخر شنه مقاتلو بوكو حرام": a dual event noun
+/// followed by أحدهما … والآخر … reports two incidents. Each part becomes its own mention with
+/// the dual's place and date, the subtype and actor found in its own words, and no figure (the
+/// toll given for the pair is neither incident's). Trigger mentions inside a part describe it
+/// and are folded into it.
+fn split_duals(
+    ctx: &Ctx<'_, '_>,
+    ms: Vec<(Mention, Range<usize>)>,
+    s_ments: &[&EntityMention],
+    s_dates: &[&DateMention],
+    sent: Range<usize>,
+    clause: &[usize],
+) -> Vec<(Mention, Range<usize>)> {
+    let norm = |i: usize| ctx.a.tokens[i].norm.as_str();
+    let clause_of = |i: usize| clause.get(i - sent.start).copied();
+    // (index in ms, first marker, second marker, end of the second part)
+    let mut duals: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (k, (m, tr)) in ms.iter().enumerate() {
+        // A dual is a plural trigger ending in -ين (هجومين، تفجيرين; not كمين).
+        let plural = ctx
+            .lists
+            .triggers
+            .longest_at(&ctx.forms, tr.start, tr.end)
+            .is_some_and(|(_, t)| t.plural);
+        if m.verb || !plural || !norm(tr.start).ends_with("ين") {
+            continue;
+        }
+        let Some(m1) =
+            (tr.end..(tr.end + 10).min(sent.end)).find(|&i| FIRST_OF_TWO.contains(&norm(i)))
+        else {
+            continue;
+        };
+        let Some(m2) =
+            (m1 + 1..(m1 + 16).min(sent.end)).find(|&i| SECOND_OF_TWO.contains(&norm(i)))
+        else {
+            continue;
+        };
+        // The second part runs to the end of its clause ("، فيما توعد …" is another matter).
+        let end = (m2 + 1..sent.end)
+            .find(|&i| clause_of(i) != clause_of(m2) || ctx.is_punct(i))
+            .unwrap_or(sent.end);
+        duals.push((k, m1, m2, end));
+    }
+    if duals.is_empty() {
+        return ms;
+    }
+    let mut out: Vec<(Mention, Range<usize>)> = Vec::with_capacity(ms.len() + duals.len());
+    let mut ms: Vec<Option<(Mention, Range<usize>)>> = ms.into_iter().map(Some).collect();
+    for &(k, m1, m2, end) in &duals {
+        let Some((mut dual, dtr)) = ms[k].take() else {
+            continue;
+        };
+        // A date before the parts is both incidents' ("في تفجيرين … أمس، أحدهما …"), even when
+        // a trigger inside a part was nearer to it.
+        if dual.date.as_ref().is_none_or(|d| !d.explicit)
+            && let Some(dm) = s_dates
+                .iter()
+                .filter(|dm| dm.tokens.end <= m1 && gap(&dtr, &dm.tokens) <= MAX_DATE_GAP)
+                .min_by_key(|dm| gap(&dtr, &dm.tokens))
+        {
+            dual.date = Some(DateArg {
+                value: dm.value.clone(),
+                explicit: true,
+                gap: gap(&dtr, &dm.tokens),
+            });
+        }
+        for (n, span) in [(0u8, m1..m2), (1u8, m2..end)] {
+            let mut p = dual.clone();
+            p.part = Some((dtr.start, n));
+            p.figures = [None; 4];
+            p.vague_toll = false;
+            p.strong = true;
+            p.needs_figure_or_date = false;
+            p.weak = false;
+            p.anaphoric = false;
+            p.perp = None;
+            p.perp_state = false;
+            p.targets.clear();
+            // Triggers inside the part describe it ("أحدهما نفذته انتحارية").
+            for slot in ms.iter_mut() {
+                if let Some((inner, itr)) = slot
+                    && span.contains(&itr.start)
+                {
+                    if inner.kind == p.kind && crate::merge::more_specific(inner.subtype, p.subtype)
+                    {
+                        p.subtype = inner.subtype;
+                    }
+                    p.claimed |= inner.claimed;
+                    // What the inner trigger found in the part's words is the part's; the dual's
+                    // own place and date come first.
+                    if p.place.is_none() {
+                        p.place = inner.place.take();
+                    }
+                    if p.date.as_ref().is_none_or(|d| !d.explicit) && inner.date.is_some() {
+                        p.date = inner.date.take();
+                    }
+                    for (f, g) in p.figures.iter_mut().zip(inner.figures) {
+                        if f.is_none() {
+                            *f = g;
+                        }
+                    }
+                    *slot = None;
+                }
+            }
+            let tr = span.start..span.start + 1;
+            let own: Vec<&EntityMention> = s_ments
+                .iter()
+                .copied()
+                .filter(|e| e.tokens.start >= span.start && e.tokens.end <= span.end)
+                .collect();
+            p.trig = tr.clone();
+            actors(ctx, &mut p, &tr, &own, span.clone(), span.start);
+            refine(ctx, &mut p, &tr, span.clone());
+            if p.perp.is_none() {
+                p.perp.clone_from(&dual.perp);
+                p.perp_state = dual.perp_state;
+            }
+            out.push((p, tr));
+        }
+    }
+    out.extend(ms.into_iter().flatten());
+    out.sort_by_key(|(_, tr)| tr.start);
+    out
+}
+
+/// Clause index of every token of a sentence (indexed from the sentence start). A clause ends
+/// at a semicolon and before a clause conjunction (بينما، فيما، في حين، كما، ثم) or a verb
+/// trigger or light verb joined by و/ف ("وقصفت", "فشنت"): Arabic news strings several incidents
+/// into one sentence that way, and each argument belongs to the incident of its own clause. A
+/// bare comma is not a boundary: it as often sets off an apposition or a clause on the same
+/// incident ("منذ يناير 2022، عندما اقتحم مسلحون سجنا": the date is the storming's).
+fn clauses(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sent.len());
+    let mut c = 0;
+    for i in sent.clone() {
+        let t = &ctx.a.tokens[i];
+        let n = t.norm.as_str();
+        let bare = n.strip_prefix('و').unwrap_or(n);
+        let conj = matches!(bare, "بينما" | "فيما" | "كما" | "ثم")
+            || (bare == "في" && ctx.a.tokens.get(i + 1).is_some_and(|x| x.norm == "حين"));
+        // No trigger or light verb of the lexicons starts with و or ف: a leading one is the
+        // conjunction.
+        let joined = (n.starts_with('و') || n.starts_with('ف'))
+            && (ctx.role(i) == Some(Role::Support)
+                || hits.iter().any(|h| h.info.verb && h.tokens.start == i));
+        if (conj || joined) && i > sent.start {
+            c += 1;
+        }
+        out.push(c);
+        if matches!(ctx.a.token_text(i), "؛" | ";") {
+            c += 1;
+        }
+    }
+    out
+}
+
+/// First token of the clause that token `t` is in (`clause` as [`clauses`] gives it for the
+/// sentence starting at `base`).
+fn clause_start(clause: &[usize], base: usize, t: usize) -> usize {
+    let c = clause.get(t.wrapping_sub(base)).copied();
+    (base..t)
+        .find(|&j| clause.get(j - base).copied() == c)
+        .unwrap_or(t)
+}
+
+/// The triggers of a sentence and its clauses, to rank triggers for an argument.
+struct Near<'r> {
+    trigs: &'r [Range<usize>],
+    clause: &'r [usize],
+    base: usize,
+}
+
+impl Near<'_> {
+    /// How far trigger `k` is from the argument at `r`: (not in the same clause, words between).
+    fn key(&self, k: usize, r: &Range<usize>) -> (bool, usize) {
+        let t = &self.trigs[k];
+        let c = |i: usize| i.checked_sub(self.base).and_then(|j| self.clause.get(j));
+        let other = c(t.start) != c(r.start) || c(t.start).is_none();
+        (other, gap(t, r))
+    }
 }
 
 /// Dates farther than this from every trigger of their sentence belong to another clause.
@@ -492,6 +718,8 @@ fn new_mention(ctx: &Ctx<'_, '_>, si: usize, h: &Hit<'_>) -> Mention {
         perp_state: false,
         targets: Vec::new(),
         figures: [None; 4],
+        vague_toll: false,
+        part: None,
         claimed: h.info.kind == EventType::Claim,
         quoted,
         n: 1,
@@ -572,13 +800,31 @@ fn is_locative(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
             .collect::<String>();
         pre.contains('ب') || pre.contains('ف')
     } else {
-        t.prefix.contains('ب')
+        t.prefix.contains('ب') && !initial_is_own(ctx, m)
     };
     clitic
         || (1..=2).any(|d| {
             i.checked_sub(d)
                 .is_some_and(|p| ctx.role(p) == Some(Role::Loc))
         })
+}
+
+/// Whether the first letters of a mention belong to the name itself, not to a proclitic the
+/// tokenizer split off: "بوكو حرام" and "بغداد" start with ب, "لقوات الأمن" has a ل clitic. True
+/// when the entity comes from the knowledge base (it has an English name, so its Arabic name is
+/// the canonical one, without clitics) and that name starts with the whole first word as
+/// written. (An entity the linker did not know is named as written, clitic included.)
+fn initial_is_own(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
+    let Some(e) = ctx
+        .ner
+        .entities
+        .iter()
+        .find(|e| e.id == m.entity && e.name_en.is_some())
+    else {
+        return false;
+    };
+    let word = &ctx.a.tokens[m.tokens.start].norm;
+    match_form(&e.name).starts_with(word.as_str())
 }
 
 fn country_of(ctx: &Ctx<'_, '_>, m: &EntityMention, sent: Range<usize>) -> (Option<String>, bool) {
@@ -640,11 +886,13 @@ fn pick_place(
     m: &Mention,
     tr: &Range<usize>,
     s_ments: &[&EntityMention],
-    trigs: &[Range<usize>],
+    near: &Near<'_>,
     me: usize,
     sent: Range<usize>,
 ) -> Option<Place> {
+    let trigs = near.trigs;
     let mut best: Option<(i64, &EntityMention, Option<String>, bool)> = None;
+    let mut town: Option<(i64, &EntityMention, Option<String>, bool)> = None;
     for pm in s_ments {
         if !matches!(pm.kind, EntityType::Loc | EntityType::Gpe | EntityType::Fac) {
             continue;
@@ -655,12 +903,10 @@ fn pick_place(
         if g > max_gap {
             continue;
         }
-        // The place belongs to the nearest trigger.
-        if trigs
-            .iter()
-            .enumerate()
-            .any(|(k, t)| k != me && gap(t, &pm.tokens) < g)
-        {
+        // The place belongs to the nearest trigger of its clause ("قصفت … في مدينة تعز، بينما
+        // شنت الطائرات غارة": تعز is the shelling's even if the airstrike is fewer words away).
+        let mine = near.key(me, &pm.tokens);
+        if (0..trigs.len()).any(|k| k != me && near.key(k, &pm.tokens) < mine) {
             continue;
         }
         let after = pm.tokens.start >= tr.end;
@@ -695,9 +941,20 @@ fn pick_place(
         // the trigger: Arabic news puts the place after the event ("التفجير الذي استهدف مسجدا في
         // منطقة عسير"); a place before it is more often someone's title ("رئيس برلمان البحرين").
         let score = score - g as i64 + if is_country { 0 } else { 3 } - if after { 0 } else { 6 };
+        if !is_country && country.is_some() && town.as_ref().is_none_or(|b| score > b.0) {
+            town = Some((score, pm, country.clone(), is_country));
+        }
         if best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, pm, country, is_country));
         }
+    }
+    // A town the text places in the winning country is the more specific name of the same
+    // scene, however many words away: "هجومه الأخير في روسيا على قاعة … بالقرب من موسكو".
+    if let (Some(b), Some(t)) = (&best, &town)
+        && b.3
+        && b.2 == t.2
+    {
+        best = town;
     }
     let (_, pm, country, is_country) = best?;
     Some(Place {
@@ -729,6 +986,46 @@ fn actor_of(ctx: &Ctx<'_, '_>, m: &EntityMention) -> ActorRef {
     }
 }
 
+/// The state that a country adjective at token `i` names ("أمريكية" → US), if any.
+fn nisba_at(ctx: &Ctx<'_, '_>, i: usize, end: usize) -> Option<&'static str> {
+    // The word itself must end like a nisba: "روسيا" (the country, after a preposition) would
+    // otherwise reach "روسي" by the stripping of a final ا.
+    if i >= end || !nisba_ending(&ctx.a.tokens[i].norm) {
+        return None;
+    }
+    ctx.lists
+        .nisbas
+        .longest_at(&ctx.forms, i, end)
+        .map(|(_, iso)| *iso)
+}
+
+/// A word in match form that ends like a masculine or feminine nisba adjective (-ي, -ية).
+fn nisba_ending(norm: &str) -> bool {
+    norm.ends_with('ي') || norm.ends_with("يه")
+}
+
+/// The acting state of a country adjective: the document's entity for that country when NER
+/// found one (so it links), else the country's Arabic name.
+fn state_actor(ctx: &Ctx<'_, '_>, iso: &str) -> ActorRef {
+    let name = ctx.lists.country_names.get(iso).copied().unwrap_or(iso);
+    let key = match_form(name);
+    if let Some(e) = ctx
+        .ner
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityType::Gpe && match_form(&e.name) == key)
+    {
+        return ActorRef {
+            entity: Some(e.id.clone()),
+            name: e.name.clone(),
+        };
+    }
+    ActorRef {
+        entity: None,
+        name: name.to_string(),
+    }
+}
+
 /// A word with a ل or ب proclitic (not the article): a dative or instrumental object
 /// ("لقوات الأمن", "لروسيا"), never the actor.
 fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
@@ -751,6 +1048,7 @@ fn actors(
     tr: &Range<usize>,
     s_ments: &[&EntityMention],
     sent: Range<usize>,
+    clause_from: usize,
 ) {
     let verb_like = m.verb;
     let mut best: Option<(usize, &EntityMention)> = None;
@@ -771,6 +1069,7 @@ fn actors(
                     || is_locative(ctx, pm)
                     || (m.kind != EventType::Claim
                         && dative(ctx, i)
+                        && !initial_is_own(ctx, pm)
                         && pm.start == ctx.a.tokens[i].start)))
         {
             continue;
@@ -809,7 +1108,7 @@ fn actors(
     // تسع ضربات جوية" (the nearest light verb within 12 words; its subject follows it directly).
     if m.perp.is_none()
         && !m.verb
-        && let Some(v) = (tr.start.saturating_sub(12).max(sent.start)..tr.start)
+        && let Some(v) = (tr.start.saturating_sub(12).max(clause_from)..tr.start)
             .rev()
             .find(|&v| ctx.role(v) == Some(Role::Support))
         && let Some(pm) = s_ments.iter().find(|pm| {
@@ -837,7 +1136,19 @@ fn actors(
         .find(|&i| ctx.role(i) == Some(Role::State) && !dative(ctx, i))
     {
         let org_there = s_ments.iter().any(|pm| pm.tokens.contains(&si));
-        if m.perp.is_none() || org_there {
+        // "طائرات تركية", "قوات خاصة أمريكية": an indefinite force word takes the state of its
+        // country adjective (the words alone, "طائرات", name no one).
+        let nisba = (!is_definite(&ctx.a.tokens[si]))
+            .then(|| {
+                (si + 1..(si + 3).min(sent.end))
+                    .take_while(|&j| !ctx.is_punct(j))
+                    .find_map(|j| nisba_at(ctx, j, sent.end))
+            })
+            .flatten();
+        if let (None, Some(iso)) = (&m.perp, nisba) {
+            m.perp = Some(state_actor(ctx, iso));
+            m.perp_state = true;
+        } else if m.perp.is_none() || org_there {
             // Name it with the force word and a following adjective or name.
             let mut end = si + 1;
             while end < sent.end && end < si + 3 && !ctx.is_punct(end) {
@@ -862,16 +1173,27 @@ fn actors(
             m.perp_state = true;
         }
     }
-    // "عملية أمريكية": a country adjective right after a noun trigger names a state actor.
-    if m.perp.is_none() && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest) {
+    // "عملية أمريكية", "غارة جوية أمريكية", "قصف روسي": a country adjective right after an
+    // event noun that a state carries out names the acting state; one other adjective may stand
+    // between ("قصف مدفعي تركي"). A plain attack noun without a state reading ("هجوم انتحاري")
+    // does not take it: there the adjective is more often the place or the victims'. Nor does a
+    // quoted one: «هجوم سعودي» is what someone calls an operation, not a report of one.
+    if m.perp.is_none()
+        && !m.verb
+        && !m.quoted
+        && (matches!(m.kind, EventType::SecurityOperation | EventType::Arrest) || m.state.is_some())
+    {
         let i = tr.end;
-        if i < sent.end
-            && let Some((n, _)) = ctx.lists.countries.longest_at(&ctx.forms, i, sent.end)
-        {
-            m.perp = Some(ActorRef {
-                entity: None,
-                name: ctx.text(i, i + n).to_string(),
-            });
+        // (At least four letters: "على" is a preposition, not an adjective.)
+        let skip = i < sent.end
+            && nisba_at(ctx, i, sent.end).is_none()
+            && ctx.a.tokens[i].kind == TokenKind::Arabic
+            && !is_definite(&ctx.a.tokens[i])
+            && ctx.a.tokens[i].norm.chars().count() >= 4
+            && nisba_ending(&ctx.a.tokens[i].norm);
+        let at = if skip { i + 1 } else { i };
+        if let Some(iso) = nisba_at(ctx, at, sent.end) {
+            m.perp = Some(state_actor(ctx, iso));
             m.perp_state = true;
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! **Merging.** Mentions of one sentence merge when their types are compatible (same type;
 //! attack + claim; attack + clashes; arrest + raid) and nothing conflicts (two different places,
-//! two explicit dates that do not overlap, two different named perpetrators). Across sentences a
+//! two explicit dates that do not overlap, two different named perpetrators, the two incidents of
+//! one dual "هجومين أحدهما … والآخر …"). Across sentences a
 //! later mention joins an earlier event of compatible type when nothing conflicts and
 //! (a) both name the same place, or (b) it is in the next sentence and names no place and no
 //! explicit date of its own (an elaboration), or (c) it is anaphoric (definite "الهجوم", "هذه
@@ -13,13 +14,15 @@
 //! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
 //! with the same type, compatible subtypes (equal, one unknown, or one the bare-attack default), overlapping dates, places within 25 km (or one a
 //! country holding the other), no two named perpetrators and no two different figures are one
-//! incident reported under two place names; the first report keeps its id and evidence.
+//! incident reported under two place names, unless both have the same evidence span (the
+//! sentence-level merge kept them apart); the first report keeps its id and evidence.
 //!
 //! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
 //! event needs a place, an explicit date, a casualty figure or a named perpetrator. Plural,
 //! ambiguous ("انفجار") or quoted triggers need a figure or an explicit date (ambiguous ones: a
-//! figure, or a place and a date). Alerts and territorial changes need a place; a claim on its
-//! own needs its claimant; propaganda needs its author or a date.
+//! figure, or a place and a date). A toll stated without a number ("قتل عدد من الجنود") gates
+//! like a figure but is not output as one. Alerts and territorial changes need a place; a claim
+//! on its own needs its claimant; propaganda needs its author or a date.
 //!
 //! **Dates.** An event with no date of its own gets the document window: the 14 days up to the
 //! publication date, precision `unknown`, text null (news reports recent incidents; the window
@@ -110,6 +113,13 @@ fn conflict(a: &Mention, b: &Mention) -> bool {
     if places_conflict(a, b) {
         return true;
     }
+    // The two incidents of one dual ("هجومين أحدهما … والآخر …").
+    if let (Some((da, pa)), Some((db, pb))) = (a.part, b.part)
+        && da == db
+        && pa != pb
+    {
+        return true;
+    }
     if let (Some(da), Some(db)) = (&a.date, &b.date)
         && da.explicit
         && db.explicit
@@ -179,6 +189,8 @@ fn absorb(a: &mut Mention, b: Mention) {
             a.targets.push(t);
         }
     }
+    a.vague_toll |= b.vague_toll;
+    a.part = a.part.or(b.part);
     for (k, f) in b.figures.into_iter().enumerate() {
         if a.figures[k].is_none() {
             a.figures[k] = f;
@@ -236,12 +248,21 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
     }
     // Orphan figures to the event of their sentence or the one before.
     for Orphan { sent, figure } in orphans {
-        let Figure { field, count, .. } = figure;
+        let Figure {
+            field,
+            count,
+            vague,
+            ..
+        } = figure;
         if let Some(e) = events.iter_mut().rev().find(|e| e.sents.contains(&sent))
             && accepts(e.kind, field)
             && e.figures[field_index(field)].is_none()
         {
-            e.figures[field_index(field)] = Some(count);
+            if vague {
+                e.vague_toll = true;
+            } else {
+                e.figures[field_index(field)] = Some(count);
+            }
         }
     }
     events
@@ -249,7 +270,7 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
 
 /// Whether a merged candidate is specific enough to be an event.
 pub fn keep(m: &Mention) -> bool {
-    let figure = m.figures.iter().any(Option::is_some);
+    let figure = m.figures.iter().any(Option::is_some) || m.vague_toll;
     let date = m.date.as_ref().is_some_and(|d| d.explicit);
     let place = m.place.is_some();
     let perp = m.perp.is_some();
@@ -446,7 +467,14 @@ fn same_incident(a: &Event, b: &Event) -> bool {
         },
         _ => true,
     };
+    // Events with the very same evidence were kept apart by the sentence-level merge, which
+    // saw their clauses ("هجومين أحدهما … والآخر …"): coordinates do not overrule it.
+    // (An empty span says nothing about sentences.)
+    let same_evidence = a.evidence.end > a.evidence.start
+        && a.evidence.start == b.evidence.start
+        && a.evidence.end == b.evidence.end;
     a.kind == b.kind
+        && !same_evidence
         && subtypes
         && dates
         && places
@@ -497,7 +525,8 @@ fn absorb_located(a: &mut Event, b: Event) {
 /// One incident reported in several places of a document as one event, judged once places have
 /// coordinates (the sentence-level merge in [`merge`] only sees names, so "التفجيرات في قطاع غزة"
 /// and "خمسة انفجارات هزت حي الشيخ رضوان وسط مدينة غزة" stay apart there). Run by the pipeline
-/// after geocoding; events without a place or a date are never merged here.
+/// after geocoding; events without a place or a date are never merged here, nor two events with
+/// the same evidence span (the sentence-level merge kept them apart knowing their clauses).
 pub fn coalesce_located(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {

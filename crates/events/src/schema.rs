@@ -8,6 +8,8 @@
 use model::{Codes, EventType};
 use rustc_hash::FxHashMap;
 
+use text::normalize::match_form;
+
 use crate::Error;
 use crate::lexicon::{PhraseSet, rows};
 
@@ -196,6 +198,11 @@ pub struct Lists {
     pub context: PhraseSet<Role>,
     /// Country names and adjectives → ISO alpha-2.
     pub countries: PhraseSet<&'static str>,
+    /// Country adjectives only (nisba forms: أمريكي، روسية; not names such as أمريكا or مالي)
+    /// → ISO alpha-2: after an event noun or a force word they name the acting state.
+    pub nisbas: PhraseSet<&'static str>,
+    /// ISO alpha-2 → the country's Arabic name (the first row of `countries.tsv`).
+    pub country_names: FxHashMap<&'static str, &'static str>,
     /// (type, subtype) → codes.
     pub codes: FxHashMap<(EventType, Option<&'static str>), Codes>,
 }
@@ -224,6 +231,8 @@ impl Lists {
             refiners: PhraseSet::default(),
             context: PhraseSet::default(),
             countries: PhraseSet::default(),
+            nisbas: PhraseSet::default(),
+            country_names: FxHashMap::default(),
             codes: FxHashMap::default(),
         }
     }
@@ -337,6 +346,26 @@ impl Lists {
                 countries.insert(col(file, n, &r, 1)?, iso);
             }
         }
+        let mut country_names = FxHashMap::default();
+        let mut name_forms = Vec::new();
+        for (n, r) in rows(COUNTRIES) {
+            let name = col("countries.tsv", n, &r, 1)?;
+            country_names
+                .entry(col("countries.tsv", n, &r, 0)?)
+                .or_insert(name);
+            name_forms.push(match_form(name));
+        }
+        // A nisba is one word ending in ي / ية that is not itself a country's name (مالي is
+        // Mali, and "هجوم مالي" more often a financial one).
+        let mut nisbas = PhraseSet::default();
+        for (n, r) in rows(COUNTRY_ADJ) {
+            let form = col("country_adjectives.tsv", n, &r, 1)?;
+            let m = match_form(form);
+            let nisba = !m.contains(' ') && (m.ends_with('ي') || m.ends_with("يه"));
+            if nisba && !name_forms.contains(&m) {
+                nisbas.insert(form, col("country_adjectives.tsv", n, &r, 0)?);
+            }
+        }
         let mut codes = FxHashMap::default();
         for (n, r) in rows(MAPPING) {
             let f = "mapping.tsv";
@@ -359,6 +388,8 @@ impl Lists {
             refiners,
             context,
             countries,
+            nisbas,
+            country_names,
             codes,
         })
     }
@@ -390,6 +421,8 @@ mod tests {
         let l = Lists::load().expect("bundled data parses");
         assert!(l.triggers.len() > 100);
         assert!(l.countries.len() > 250);
+        assert!(l.nisbas.len() > 40);
+        assert_eq!(l.country_names.get("US"), Some(&"الولايات المتحدة"));
         // Every type/subtype a trigger or refiner can produce has codes.
         for t in [
             EventType::Attack,

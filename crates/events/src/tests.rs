@@ -38,6 +38,12 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn run(doc: Doc) -> Vec<Event> {
+    run_with(doc, |_| {})
+}
+
+/// [`run`], letting the test adjust the entities first (e.g. give them the English name of a
+/// knowledge-base entry).
+fn run_with(doc: Doc, adjust: impl FnOnce(&mut NerOutput)) -> Vec<Event> {
     let a = text::analyze(doc.text);
     let mut ner = NerOutput::default();
     for (surface, kind, id) in &doc.ents {
@@ -76,6 +82,7 @@ fn run(doc: Doc) -> Vec<Event> {
         }
     }
     ner.mentions.sort_by_key(|m| m.start);
+    adjust(&mut ner);
     let numbers: Vec<NumberMention> = doc
         .nums
         .iter()
@@ -797,4 +804,306 @@ fn an_ambush_is_an_attack() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert_eq!(evs[0].kind, EventType::Attack);
     assert_eq!(evs[0].killed.map(|c| c.value), Some(4));
+}
+
+#[test]
+fn arguments_go_to_the_trigger_of_their_own_clause() {
+    // The airstrike is fewer words from تعز and from the date than the shelling is, but both
+    // belong to the shelling's clause (before بينما).
+    let text = "قصفت الميليشيات أحياء سكنية عديدة في الأطراف الشمالية لمدينة تعز صباح الأحد بينما شنت طائرات التحالف غارة على معسكر للمتمردين قرب صعدة.";
+    let evs = run(Doc {
+        text,
+        ents: vec![
+            ("تعز", EntityType::Gpe, "gpe:taiz"),
+            ("صعدة", EntityType::Gpe, "gpe:saada"),
+        ],
+        nums: vec![],
+        dates: vec![("صباح الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-03",
+    });
+    let place = |e: &Event| e.location.as_ref().map(|l| l.name.clone());
+    let shelling = evs
+        .iter()
+        .find(|e| e.evidence.text.contains("قصفت") && e.subtype.as_deref() == Some("shelling"))
+        .unwrap_or_else(|| panic!("no shelling: {evs:#?}"));
+    assert_eq!(place(shelling).as_deref(), Some("تعز"), "{evs:#?}");
+    assert_eq!(
+        shelling.date.as_ref().map(|x| x.start),
+        Some(d("2016-05-01"))
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| place(e).as_deref() == Some("صعدة"))
+            .all(|e| e
+                .date
+                .as_ref()
+                .is_none_or(|x| x.precision != Precision::Day)),
+        "{evs:#?}"
+    );
+    // A toll of the first clause stays there although the shelling after بينما is nearer.
+    let evs = run(Doc {
+        text: "أسفر انفجار عبوة ناسفة في سوق البلدة عن مقتل 3 مدنيين بينما قصفت المدفعية قرى مجاورة.",
+        ents: vec![],
+        nums: vec![("3", Count::exact(3))],
+        dates: vec![],
+        doc_date: "2016-05-03",
+    });
+    assert!(evs.iter().any(|e| e.killed.is_some()), "{evs:#?}");
+    assert!(
+        evs.iter()
+            .filter(|e| e.killed.is_some())
+            .all(|e| e.subtype.as_deref() == Some("bombing")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_verb_right_after_an_event_noun_describes_it() {
+    // "تفجيرين استهدفا": an indefinite noun takes its relative clause without الذي; the verb
+    // is not a second attack that would carry the place away from the bombing.
+    let evs = run(Doc {
+        text: "أسفر هجوم على حاجز للشرطة في مدينة العريش عن مقتل جنديين، فيما قتل خمسة مدنيين في تفجيرين استهدفا سوقا شعبيا في مدينة رفح.",
+        ents: vec![
+            ("العريش", EntityType::Gpe, "gpe:arish"),
+            ("رفح", EntityType::Gpe, "gpe:rafah"),
+        ],
+        nums: vec![("خمسة", Count::exact(5))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    let rafah = evs
+        .iter()
+        .find(|e| e.location.as_ref().is_some_and(|l| l.name == "رفح"))
+        .unwrap_or_else(|| panic!("no event in رفح: {evs:#?}"));
+    assert_eq!(rafah.subtype.as_deref(), Some("bombing"), "{evs:#?}");
+    assert_eq!(rafah.killed, Some(Count::exact(5)), "{evs:#?}");
+    // A verb of another type right after the noun is an event of its own.
+    let evs = run(Doc {
+        text: "وبعد الهجوم اعتقلت الشرطة خمسة مشتبه بهم في مدينة رفح.",
+        ents: vec![("رفح", EntityType::Gpe, "gpe:rafah")],
+        nums: vec![("خمسة", Count::exact(5))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().any(|e| e.kind == EventType::Arrest), "{evs:#?}");
+}
+
+#[test]
+fn a_number_of_casualties_is_a_toll_without_a_figure() {
+    let vague = Count {
+        value: 3,
+        qualifier: Qualifier::About,
+        min: 2,
+        max: 9,
+    };
+    let dozens = q(12, Qualifier::About, 12, 99);
+    let evs = run(Doc {
+        text: "قتل عدد من المدنيين وأصيب العشرات في انفجار عبوة ناسفة في سوق مدينة الفلوجة.",
+        ents: vec![("الفلوجة", EntityType::Gpe, "gpe:fallujah")],
+        nums: vec![("عدد من", vague), ("العشرات", dozens)],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    // "عدد من" gives no number: no figure rather than "about 3".
+    assert_eq!(evs[0].killed, None, "{evs:#?}");
+    // عشرات is a range by the contract (about, 12 to 99).
+    assert_eq!(evs[0].wounded, Some(dozens));
+    // A weak trigger (انفجار) with no date still stands: the toll makes it specific.
+    let evs = run(Doc {
+        text: "أصيب عدد من الجنود في انفجار قرب ثكنة عسكرية.",
+        ents: vec![],
+        nums: vec![("عدد من", vague)],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].wounded, None);
+}
+
+#[test]
+fn a_country_adjective_after_the_event_noun_names_the_acting_state() {
+    let perp = |text: &'static str, ents: Vec<(&'static str, EntityType, &'static str)>| {
+        let evs = run(Doc {
+            text,
+            ents,
+            nums: vec![("ستة", Count::exact(6))],
+            dates: vec![],
+            doc_date: "2016-05-05",
+        });
+        assert_eq!(evs.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(evs[0].kind, EventType::SecurityOperation, "{text}");
+        evs[0].perpetrator.clone()
+    };
+    let idlib = ("إدلب", EntityType::Gpe, "gpe:idlib");
+    // An attack noun with a state reading becomes the state's operation.
+    let p = perp(
+        "أدى قصف روسي على قرية في ريف إدلب إلى مقتل ستة مدنيين.",
+        vec![idlib],
+    );
+    assert_eq!(p.map(|p| p.name).as_deref(), Some("روسيا"));
+    // One adjective between, and the document's entity for the country when there is one.
+    let p = perp(
+        "قتل ستة مسلحين في قصف مدفعي تركي على مواقع قرب الحدود مع العراق.",
+        vec![
+            ("العراق", EntityType::Gpe, "gpe:iq"),
+            ("تركيا", EntityType::Gpe, "gpe:tr"),
+        ],
+    );
+    assert_eq!(p.map(|p| p.name).as_deref(), Some("تركيا"));
+    let p = perp(
+        "قتل ستة مسلحين في غارة جوية أمريكية على مخبأ في ولاية هلمند، وتتعاون أفغانستان مع الولايات المتحدة.",
+        vec![
+            ("هلمند", EntityType::Gpe, "gpe:helmand"),
+            ("الولايات المتحدة", EntityType::Gpe, "gpe:us"),
+        ],
+    );
+    assert_eq!(p.and_then(|p| p.entity).as_deref(), Some("gpe:us"));
+    // An indefinite force word after a verb takes its adjective's state.
+    let p = perp(
+        "قصفت طائرات حربية تركية مواقع في ريف إدلب وقتلت ستة مسلحين.",
+        vec![idlib],
+    );
+    assert_eq!(p.map(|p| p.name).as_deref(), Some("تركيا"));
+    // Not a country named after a preposition ("هجوم على روسيا"), not an attack without a state
+    // reading ("هجوم انتحاري").
+    let evs = run(Doc {
+        text: "قتل ستة أشخاص في هجوم انتحاري سوري الجنسية على حاجز في إدلب.",
+        ents: vec![idlib],
+        nums: vec![("ستة", Count::exact(6))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.perpetrator.is_none()), "{evs:#?}");
+    // A quoted label is not a report of an operation.
+    let evs = run(Doc {
+        text: "وصف الإعلام الحوثي العملية في إدلب بأنها «هجوم روسي» على المدنيين.",
+        ents: vec![idlib],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.perpetrator.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_dual_with_one_and_the_other_is_two_incidents() {
+    let evs = run(Doc {
+        text: "قتل تسعة أشخاص في تفجيرين منفصلين في محافظة ديالى أمس، أحدهما بعبوة ناسفة استهدفت سوقا شعبيا والآخر نفذه انتحاري قرب مسجد وتبناه تنظيم داعش.",
+        ents: vec![
+            ("ديالى", EntityType::Gpe, "gpe:diyala"),
+            ("تنظيم داعش", EntityType::Org, "org:isis"),
+        ],
+        nums: vec![("تسعة", Count::exact(9))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    let sub: Vec<_> = evs.iter().map(|e| e.subtype.as_deref()).collect();
+    assert!(sub.contains(&Some("bombing")), "{evs:#?}");
+    assert!(sub.contains(&Some("suicide_bombing")), "{evs:#?}");
+    for e in &evs {
+        // Both took place in ديالى on the 4th; the toll of the pair is neither one's.
+        assert_eq!(e.location.as_ref().map(|l| l.name.as_str()), Some("ديالى"));
+        assert_eq!(e.date.as_ref().map(|x| x.start), Some(d("2016-05-04")));
+        assert_eq!(e.killed, None);
+    }
+    let suicide = evs
+        .iter()
+        .find(|e| e.subtype.as_deref() == Some("suicide_bombing"))
+        .expect("suicide bombing");
+    assert_eq!(
+        suicide
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:isis")
+    );
+    assert!(suicide.claimed);
+    // Once geocoded, the two stay apart although they share place and date.
+    assert_eq!(crate::merge::coalesce_located(evs).len(), 2);
+}
+
+#[test]
+fn a_known_name_starting_with_ba_is_not_a_clitic() {
+    // بوكو حرام starts with ب: for a knowledge-base entity that letter is the name's, not the
+    // preposition that would make it an instrument or a place.
+    let doc = || Doc {
+        text: "قتل سبعة قرويين في هجوم شنه مقاتلو بوكو حرام على قرية في ولاية بورنو.",
+        ents: vec![
+            ("بوكو حرام", EntityType::Org, "org:boko-haram"),
+            ("بورنو", EntityType::Gpe, "gpe:borno"),
+        ],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    };
+    let evs = run_with(doc(), |ner| {
+        for e in &mut ner.entities {
+            e.name_en = Some("known".into());
+        }
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:boko-haram")
+    );
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("بورنو")
+    );
+}
+
+#[test]
+fn a_town_in_the_country_named_is_the_more_specific_place() {
+    let place = |text: &'static str, ents: Vec<(&'static str, EntityType, &'static str)>| {
+        let evs = run(Doc {
+            text,
+            ents,
+            nums: vec![],
+            dates: vec![("مساء السبت", "2016-04-30", "2016-04-30", Precision::Day)],
+            doc_date: "2016-05-02",
+        });
+        assert_eq!(evs.len(), 1, "{evs:#?}");
+        evs[0].location.as_ref().map(|l| l.name.clone())
+    };
+    let ru = ("روسيا", EntityType::Gpe, "gpe:ru");
+    let p = place(
+        "وقع هجوم مسلح في روسيا على حفل موسيقي داخل قاعة كبيرة للمناسبات بالقرب من مدينة قازان الروسية مساء السبت.",
+        vec![ru, ("قازان", EntityType::Gpe, "gpe:kazan")],
+    );
+    assert_eq!(p.as_deref(), Some("قازان"));
+    // Not a town of another country.
+    let p = place(
+        "وقع هجوم مسلح في روسيا على حفل موسيقي نظمته جالية قادمة من مدينة كييف الأوكرانية مساء السبت.",
+        vec![ru, ("كييف", EntityType::Gpe, "gpe:kyiv")],
+    );
+    assert_eq!(p.as_deref(), Some("روسيا"));
+}
+
+#[test]
+fn a_light_verb_lends_its_subject_only_within_its_clause() {
+    let evs = run(Doc {
+        text: "شنت قوات التحالف غارات على صعدة، فيما قتل جنديان في هجوم قرب مأرب.",
+        ents: vec![
+            ("التحالف", EntityType::Org, "org:coalition"),
+            ("صعدة", EntityType::Gpe, "gpe:saada"),
+            ("مأرب", EntityType::Gpe, "gpe:marib"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    let attack = evs
+        .iter()
+        .find(|e| e.killed.is_some())
+        .unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(
+        attack.location.as_ref().map(|l| l.name.as_str()),
+        Some("مأرب")
+    );
+    assert!(attack.perpetrator.is_none(), "{evs:#?}");
 }
