@@ -3,7 +3,7 @@
 //!
 //! Words are compared by key ([`crate::lexicon::canon`]); a word that is not itself an alias word is
 //! read with its attached clitics removed (بداعش, لتنظيم الدولة, والدولة الإسلامية), and dashes inside a
-//! name are skipped (داعش –خراسان). The leftmost-longest automaton proposes the longest alias at each
+//! name are skipped (داعش –خراسان). The alias trie proposes the longest alias at each
 //! point; when context rejects every entry of that alias (a "ولاية خراسان" with no militant cue
 //! nearby), shorter aliases at the same start are tried, then the search resumes one word later.
 //! A bare "الدولة" is no alias at all, so it never links to ISIS. This module does not merge
@@ -11,11 +11,10 @@
 
 use std::ops::Range;
 
-use aho_corasick::Input;
 use model::EntityType;
 use text::{Analysis, TokenKind};
 
-use crate::kb::{Condition, KnowledgeBase, encode, is_dash};
+use crate::kb::{Condition, KnowledgeBase, is_dash};
 use crate::lexicon::canon;
 
 /// Per-document view shared by linking, rules and relations.
@@ -146,8 +145,6 @@ pub(crate) fn link(kb: &KnowledgeBase, doc: &Doc<'_, '_>) -> Vec<Found> {
         kb.word_ids(&doc.keys[i], &mut ids);
         kept.extend(std::iter::repeat_n(i, ids.len() - before));
     }
-    let mut hay = Vec::with_capacity(ids.len() * 4);
-    encode(&ids, &mut hay);
     let cue: Vec<bool> = doc
         .keys
         .iter()
@@ -156,17 +153,16 @@ pub(crate) fn link(kb: &KnowledgeBase, doc: &Doc<'_, '_>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0usize;
     while pos < kept.len() {
-        let Some(m) = kb
-            .automaton()
-            .find(Input::new(&hay).span(pos * 4..hay.len()))
+        // Leftmost, then longest: the first unit from `pos` on where some alias starts.
+        let Some((s, (longest, pid))) =
+            (pos..ids.len()).find_map(|s| kb.trie().longest_prefix(&ids[s..]).map(|m| (s, m)))
         else {
             break;
         };
-        let (s, e) = (m.start() / 4, m.end() / 4);
         let mut accepted = None;
-        for len in (1..=e - s).rev() {
-            let pattern = if len == e - s {
-                Some(m.pattern().as_usize())
+        for len in (1..=longest).rev() {
+            let pattern = if len == longest {
+                Some(pid)
             } else {
                 kb.pattern_of(&ids[s..s + len])
             };

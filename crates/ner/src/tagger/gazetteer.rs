@@ -1,8 +1,8 @@
 //! Gazetteer and trigger-word lookups used as tagger features.
 //!
-//! The name lists ship in `data/gazetteer/` (see `ATTRIBUTION.md` there) and are embedded with
-//! `include_str!`; they are match-normalised with the text layer's own functions when first used,
-//! so list entries and text tokens always agree. A name is matched on token *keys*: the
+//! The name lists ship in `data/gazetteer/` (see `ATTRIBUTION.md` there); `build.rs` keys them
+//! with the text layer's own functions ([`super::gazetteer_keys`]) and the table is embedded in
+//! the binary, so list entries and text tokens always agree and start-up only fills hash maps. A name is matched on token *keys*: the
 //! clitic-stripped stem with a leading article removed, so `والعراق` matches the entry `العراق`.
 //!
 //! It gives features only. Membership in a list is evidence, not a decision: the perceptron
@@ -13,55 +13,18 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// One bit per source list.
-pub mod bits {
-    /// ANERgazet locations.
-    pub const ANER_LOC: u16 = 1 << 0;
-    /// ANERgazet organisations.
-    pub const ANER_ORG: u16 = 1 << 1;
-    /// ANERgazet persons (mostly single first and family names).
-    pub const ANER_PERS: u16 = 1 << 2;
-    /// GeoNames populated places.
-    pub const GEONAMES: u16 = 1 << 3;
-    /// ISO 3166-2 subdivisions (provinces, governorates).
-    pub const ADMIN1: u16 = 1 << 4;
-    /// Country names.
-    pub const COUNTRY: u16 = 1 << 5;
-    /// Full names of UN-sanctioned individuals.
-    pub const UN_PERS: u16 = 1 << 6;
-    /// Single words of UN-sanctioned individuals' names.
-    pub const UN_PERS_PART: u16 = 1 << 7;
-    /// Number of list bits.
-    pub const N: usize = 8;
-    /// Short names for feature strings, in bit order.
-    pub const NAMES: [&str; N] = ["al", "ao", "ap", "gn", "a1", "co", "up", "uw"];
-    /// Marks a key that is a proper prefix of a longer entry (lets matching stop early).
-    pub const PREFIX: u16 = 1 << 15;
-}
-
-/// Trigger classes (bits).
-pub mod trig {
-    /// Titles and roles before a person's name.
-    pub const PERS: u8 = 1;
-    /// Place nouns before a place name.
-    pub const LOC: u8 = 2;
-    /// Organisation nouns before an organisation name.
-    pub const ORG: u8 = 4;
-    /// Nouns before other named things (events, treaties).
-    pub const MISC: u8 = 8;
-}
-
-/// Longest entry, in tokens, that is indexed (longer entries are skipped).
-const MAX_LEN: usize = 6;
+pub use super::gazetteer_keys::{MAX_LEN, bits, token_key, trig};
+use super::gazetteer_keys::{Row, name_key, parse, word_key};
 
 /// The loaded lists.
+/// Keys borrow from the table compiled into the binary; names added at run time own theirs.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    phrases: FxHashMap<String, u16>,
-    triggers: FxHashMap<String, u8>,
+    phrases: FxHashMap<Cow<'static, str>, u16>,
+    triggers: FxHashMap<Cow<'static, str>, u8>,
     /// Two-word place names written as one word (ديار بكر → دياربكر, دير الزور → ديرالزور), for
     /// [`Gazetteer::place_len`] only: the tagger's features keep the lists as they were trained.
-    joined_places: FxHashSet<String>,
+    joined_places: FxHashSet<Cow<'static, str>>,
 }
 
 /// Per-token gazetteer evidence.
@@ -79,42 +42,15 @@ pub struct GazHit {
     pub len: u8,
 }
 
-const ANER_LOC: &str = include_str!("../../data/gazetteer/anergazet_loc.txt");
-const ANER_ORG: &str = include_str!("../../data/gazetteer/anergazet_org.txt");
-const ANER_PERS: &str = include_str!("../../data/gazetteer/anergazet_pers.txt");
-const GEONAMES: &str = include_str!("../../data/gazetteer/geonames_places.txt");
-const ADMIN1: &str = include_str!("../../data/gazetteer/admin1_regions.txt");
-const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.txt");
-const UN_PERS: &str = include_str!("../../data/gazetteer/un_sanctions_persons.txt");
-const TRIGGERS: &str = include_str!("../../data/gazetteer/triggers.tsv");
+/// The shipped lists as `build.rs` compiled them (see [`super::gazetteer_keys`]).
+const COMPILED: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
 
-/// The shipped lists, built once per process.
+/// The shipped lists, loaded once per process.
 pub fn shipped() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(Gazetteer::build_shipped)
-}
-
-fn lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// The lookup key of one token: clitic-stripped stem (from the text layer) with a leading
-/// article removed when the text layer left it on.
-pub fn token_key<'a>(norm: &'a str, stem: &'a str) -> Cow<'a, str> {
-    let s = if stem.is_empty() { norm } else { stem };
-    match s.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => Cow::Borrowed(rest),
-        _ => Cow::Borrowed(s),
-    }
-}
-
-/// Key of a word given in written form (list entries).
-fn word_key(word: &str) -> String {
-    let norm = text::normalize::match_form(word);
-    let seg = text::clitics::segment(&norm);
-    token_key(&norm, &seg.stem).into_owned()
+    // The table is generated from the repository's own files by the same code that reads it:
+    // a bad row is a build defect, and the tagger then runs without list features.
+    G.get_or_init(|| Gazetteer::from_table(COMPILED).unwrap_or_default())
 }
 
 /// Alternative keys for a token that still carries a one-letter proclitic the segmenter kept
@@ -139,66 +75,37 @@ fn stripped_alternatives(key: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Gazetteer {
-    fn build_shipped() -> Gazetteer {
+    /// Load a table written by [`super::gazetteer_keys::Compiled::to_table`].
+    pub fn from_table(table: &'static str) -> Result<Gazetteer, String> {
         let mut g = Gazetteer::default();
-        for (src, bit) in [
-            (ANER_LOC, bits::ANER_LOC),
-            (ANER_ORG, bits::ANER_ORG),
-            (ANER_PERS, bits::ANER_PERS),
-            (GEONAMES, bits::GEONAMES),
-            (ADMIN1, bits::ADMIN1),
-            (COUNTRIES, bits::COUNTRY),
-            (UN_PERS, bits::UN_PERS),
-        ] {
-            let place = matches!(
-                bit,
-                bits::ANER_LOC | bits::GEONAMES | bits::ADMIN1 | bits::COUNTRY
-            );
-            for name in lines(src) {
-                g.add(name, bit);
-                if place && name.split_whitespace().count() == 2 {
-                    let joined: String = name.split_whitespace().collect();
-                    g.joined_places.insert(word_key(&joined));
+        let rows = table.lines().count();
+        g.phrases.reserve(rows);
+        for row in parse(table) {
+            match row? {
+                Row::Phrase(k, v) => {
+                    g.phrases.insert(Cow::Borrowed(k), v);
                 }
-                if bit == bits::UN_PERS {
-                    for w in name.split_whitespace() {
-                        if w.chars().count() >= 3 {
-                            g.add(w, bits::UN_PERS_PART);
-                        }
-                    }
+                Row::Trigger(k, v) => {
+                    g.triggers.insert(Cow::Borrowed(k), v);
+                }
+                Row::Joined(k) => {
+                    g.joined_places.insert(Cow::Borrowed(k));
                 }
             }
         }
-        for l in lines(TRIGGERS) {
-            let Some((class, word)) = l.split_once('\t') else {
-                continue;
-            };
-            let bit = match class.trim() {
-                "PERS" => trig::PERS,
-                "LOC" => trig::LOC,
-                "ORG" => trig::ORG,
-                "MISC" => trig::MISC,
-                _ => continue,
-            };
-            let norm = text::normalize::match_form(word.trim());
-            *g.triggers.entry(norm).or_default() |= bit;
-        }
-        g
+        Ok(g)
     }
 
     /// Add one name (written form, words separated by spaces) to list `bit`.
     pub fn add(&mut self, name: &str, bit: u16) {
-        let keys: Vec<String> = name.split_whitespace().map(word_key).collect();
-        if keys.is_empty() || keys.len() > MAX_LEN || keys.iter().any(String::is_empty) {
-            return;
-        }
+        let Some(keys) = name_key(name) else { return };
         let mut k = String::new();
         for (i, w) in keys.iter().enumerate() {
             if i > 0 {
                 k.push(' ');
             }
             k.push_str(w);
-            let v = self.phrases.entry(k.clone()).or_default();
+            let v = self.phrases.entry(Cow::Owned(k.clone())).or_default();
             if i + 1 == keys.len() {
                 *v |= bit;
             } else {
@@ -213,7 +120,7 @@ impl Gazetteer {
         const PLACE: u16 = bits::GEONAMES | bits::ADMIN1 | bits::COUNTRY | bits::ANER_LOC;
         if words
             .first()
-            .is_some_and(|w| self.joined_places.contains(&word_key(w)))
+            .is_some_and(|w| self.joined_places.contains(word_key(w).as_str()))
         {
             return 1;
         }
@@ -346,5 +253,35 @@ mod tests {
         assert_ne!(h[1].begin, 0);
         let n = text::normalize::match_form("الرئيس");
         assert_eq!(g.trigger(&n, "رئيس"), trig::PERS);
+    }
+
+    #[test]
+    fn the_compiled_table_is_the_lists_keyed_now() {
+        // build.rs and this test key the same files with the same code: a table that differs
+        // means the build script did not rerun after a change to the lists.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("list file");
+        let sources = [
+            (read("anergazet_loc.txt"), bits::ANER_LOC),
+            (read("anergazet_org.txt"), bits::ANER_ORG),
+            (read("anergazet_pers.txt"), bits::ANER_PERS),
+            (read("geonames_places.txt"), bits::GEONAMES),
+            (read("admin1_regions.txt"), bits::ADMIN1),
+            (read("countries.txt"), bits::COUNTRY),
+            (read("un_sanctions_persons.txt"), bits::UN_PERS),
+        ];
+        let lists: Vec<(&str, u16)> = sources.iter().map(|(s, b)| (s.as_str(), *b)).collect();
+        let now = super::super::gazetteer_keys::Compiled::build(&lists, &read("triggers.tsv"));
+        assert_eq!(now.to_table(), COMPILED);
+        let g = shipped();
+        assert_eq!(g.phrases.len(), now.phrases.len());
+        assert_eq!(g.triggers.len(), now.triggers.len());
+        assert!(g.joined_places.len() > 100);
+    }
+
+    #[test]
+    fn a_bad_table_row_is_an_error_naming_the_line() {
+        let e = Gazetteer::from_table("p\tبغداد\t8\nx\ty\n").expect_err("bad row");
+        assert!(e.contains("line 2"), "{e}");
     }
 }

@@ -19,6 +19,7 @@ pub mod decode;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod gazetteer_keys;
 pub mod model;
 pub mod perceptron;
 

@@ -11,10 +11,9 @@
 //! bit), keys ascending
 //! ```
 //!
-//! Loading keeps each stage's rows as a sorted vector; the hash map a lookup needs (key → the
-//! row's nine `i16` weights, inline so a lookup touches one cache line) is built once, on first
-//! use: a two-stage tagger only ever builds the [`Joint`] map of both stages, so start-up builds
-//! one table, not three. Scoring sums `i16` weights in `i32` and scales once per stage, so a loaded
+//! Loading keeps each stage's rows as a sorted vector; a two-stage tagger looks keys up in the
+//! [`Joint`] table of both stages (one merge of the sorted rows at load), a one-stage tagger in a
+//! hash map built on first use. Scoring sums `i16` weights in `i32` and scales once per stage, so a loaded
 //! model scores exactly like the freshly trained one it was written from. It does not compress or
 //! memory-map the file.
 
@@ -142,17 +141,30 @@ impl Weights {
             return Err(format!("row count {n} exceeds file size"));
         }
         let mut rows: Vec<(u32, [i16; N_LABELS])> = Vec::with_capacity(n);
+        // Rows are most of the file and of load time: parsed from one slice, one length check
+        // per row (a `Reader` call per field was 40% of a model load).
+        let mut b = &r.b[r.pos..];
+        let truncated = |b: &[u8]| format!("truncated at byte {}", r.b.len() - b.len());
         for row in 0..n {
-            let mut ws = [0i16; N_LABELS];
-            let key = r.u32()?;
-            let mask = r.u16()?;
+            let Some((head, rest)) = b.split_first_chunk::<6>() else {
+                return Err(truncated(b));
+            };
+            let key = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+            let mask = u16::from_le_bytes([head[4], head[5]]);
             if mask >> N_LABELS != 0 {
                 return Err(format!("row {row}: label mask {mask:#x} out of range"));
             }
-            for (l, w) in ws.iter_mut().enumerate() {
-                if mask & (1 << l) != 0 {
-                    *w = r.u16()? as i16;
-                }
+            let len = 2 * mask.count_ones() as usize;
+            if rest.len() < len {
+                return Err(truncated(rest));
+            }
+            let (weights, rest) = rest.split_at(len);
+            let mut ws = [0i16; N_LABELS];
+            // One step per set bit (a row has a few non-zero labels of nine).
+            let mut bits = mask;
+            for p in weights.chunks_exact(2) {
+                ws[bits.trailing_zeros() as usize] = i16::from_le_bytes([p[0], p[1]]);
+                bits &= bits - 1;
             }
             if rows.last().is_some_and(|r| r.0 >= key) {
                 return Err(format!(
@@ -160,7 +172,9 @@ impl Weights {
                 ));
             }
             rows.push((key, ws));
+            b = rest;
         }
+        r.pos = r.b.len() - b.len();
         Ok(Weights {
             rows,
             index: std::sync::OnceLock::new(),
@@ -171,41 +185,87 @@ impl Weights {
     }
 }
 
-/// Both stages' emission weights under one hash map: a key's two rows sit side by side, so
-/// scoring a token's sentence features for both stages costs one probe per key instead of two
-/// (the tagger is bound by these cache misses).
+/// Both stages' emission weights in one table: a key's two rows sit side by side, so scoring a
+/// token's sentence features for both stages costs one look-up per key instead of two (the
+/// tagger is bound by these cache misses).
+///
+/// The table is the union of both stages' rows in key order, with a directory on the key's top
+/// bits. Feature keys are hashes, so the top bits spread them evenly: a bucket holds about two
+/// keys, and a look-up reads one directory slot, one or two keys and the row. Building it is one
+/// merge of two sorted lists; a hash map of the same rows took a third of a one-article run's
+/// start-up (hashing, probing and page faults on a table twice the size).
 #[derive(Debug, Clone)]
 pub struct Joint {
-    index: FxHashMap<u32, [i16; 2 * N_LABELS]>,
+    /// Bucket `b` holds `keys[dir[b]..dir[b + 1]]` (the keys whose top bits are `b`).
+    dir: Vec<u32>,
+    /// Keys, ascending.
+    keys: Vec<u32>,
+    /// Weights of `keys[i]`: the first stage's labels, then the second's.
+    vals: Vec<[i16; 2 * N_LABELS]>,
+    /// `key >> shift` is the key's bucket.
+    shift: u32,
     scales: [f32; 2],
 }
 
 impl Joint {
     /// Merge the rows of two stages (a key missing from one stage has zero weights there).
     pub fn new(first: &Weights, second: &Weights) -> Joint {
-        // Room for the union up front: growing a table of this size rehashes every row.
-        let mut index: FxHashMap<u32, [i16; 2 * N_LABELS]> = FxHashMap::with_capacity_and_hasher(
-            first.rows.len() + second.rows.len(),
-            Default::default(),
-        );
-        for (stage, w) in [first, second].into_iter().enumerate() {
-            for (k, ws) in &w.rows {
-                let row = index.entry(*k).or_insert([0; 2 * N_LABELS]);
-                row[stage * N_LABELS..(stage + 1) * N_LABELS].copy_from_slice(ws);
+        let (a, b) = (&first.rows, &second.rows);
+        let mut keys = Vec::with_capacity(a.len().max(b.len()));
+        let mut vals: Vec<[i16; 2 * N_LABELS]> = Vec::with_capacity(a.len().max(b.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let ka = a.get(i).map_or(u64::MAX, |r| u64::from(r.0));
+            let kb = b.get(j).map_or(u64::MAX, |r| u64::from(r.0));
+            let mut row = [0i16; 2 * N_LABELS];
+            if ka <= kb {
+                row[..N_LABELS].copy_from_slice(&a[i].1);
+                i += 1;
             }
+            if kb <= ka {
+                row[N_LABELS..].copy_from_slice(&b[j].1);
+                j += 1;
+            }
+            keys.push(ka.min(kb) as u32);
+            vals.push(row);
         }
+        // About two keys a bucket: 2^bits buckets for n keys.
+        let bits = (keys.len() / 2).max(1).ilog2().clamp(1, 24);
+        let shift = 32 - bits;
+        let n_buckets = 1usize << bits;
+        let mut dir = Vec::with_capacity(n_buckets + 1);
+        let mut at = 0usize;
+        for bucket in 0..n_buckets {
+            while at < keys.len() && ((keys[at] >> shift) as usize) < bucket {
+                at += 1;
+            }
+            dir.push(at as u32);
+        }
+        dir.push(keys.len() as u32);
         Joint {
-            index,
+            dir,
+            keys,
+            vals,
+            shift,
             scales: [first.scale, second.scale],
         }
+    }
+
+    /// Both stages' weights of one key.
+    #[inline]
+    fn get(&self, key: u32) -> Option<&[i16; 2 * N_LABELS]> {
+        let b = (key >> self.shift) as usize;
+        let (lo, hi) = (self.dir[b] as usize, self.dir[b + 1] as usize);
+        let at = self.keys[lo..hi].iter().position(|&k| k == key)?;
+        self.vals.get(lo + at)
     }
 
     /// Emission scores of the given keys under each stage: added into `row1` and `row2`.
     #[inline]
     pub fn score_into(&self, keys: &[u32], row1: &mut [f32], row2: &mut [f32]) {
         let mut acc = [0i32; 2 * N_LABELS];
-        for k in keys {
-            if let Some(ws) = self.index.get(k) {
+        for &k in keys {
+            if let Some(ws) = self.get(k) {
                 for (a, &w) in acc.iter_mut().zip(ws) {
                     *a += i32::from(w);
                 }
@@ -237,7 +297,7 @@ impl Joint {
     pub fn score_second(&self, keys: &[u32], row2: &mut [f32]) {
         let mut acc = [0i32; N_LABELS];
         for k in keys {
-            if let Some(ws) = self.index.get(k) {
+            if let Some(ws) = self.get(*k) {
                 for (a, &w) in acc.iter_mut().zip(&ws[N_LABELS..]) {
                     *a += i32::from(w);
                 }
@@ -320,10 +380,6 @@ impl<'a> Reader<'a> {
             None => Err(format!("truncated at byte {}", self.pos)),
         }
     }
-    fn u16(&mut self) -> Result<u16, String> {
-        let s = self.take(2)?;
-        Ok(u16::from_le_bytes([s[0], s[1]]))
-    }
     fn u32(&mut self) -> Result<u32, String> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
@@ -373,5 +429,48 @@ mod tests {
         let mut long = bytes;
         long.push(0);
         assert!(decode(&long).is_err());
+    }
+
+    #[test]
+    fn joint_table_scores_like_the_two_stages_apart() {
+        // Keys spread over the whole u32 range (top bits pick the bucket), some in one stage
+        // only, some in both, one at each end.
+        let mut rows1 = Vec::new();
+        let mut rows2 = Vec::new();
+        let mut x = 0x1234_5678u32;
+        let mut all = vec![0, u32::MAX];
+        for n in 0..2000u32 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            all.push(x);
+            let mut w = [0f32; N_LABELS];
+            w[(n % 9) as usize] = (n % 7) as f32 - 3.0;
+            if n % 3 != 0 {
+                rows1.push((x, w));
+            }
+            if n % 3 != 1 {
+                w[8] += 1.0;
+                rows2.push((x, w));
+            }
+        }
+        rows1.push((0, [1.0; N_LABELS]));
+        rows2.push((u32::MAX, [-1.0; N_LABELS]));
+        let z = [0f32; N_LABELS * N_LABELS];
+        let s1 = Weights::quantise(rows1, [0.0; N_LABELS], z);
+        let s2 = Weights::quantise(rows2, [0.0; N_LABELS], z);
+        let joint = Joint::new(&s1, &s2);
+        for chunk in all.chunks(5).chain([&[7u32, 8, 9][..]]) {
+            let (mut a1, mut a2) = ([0f32; N_LABELS], [0f32; N_LABELS]);
+            s1.score_into(chunk, &mut a1);
+            s2.score_into(chunk, &mut a2);
+            let (mut j1, mut j2) = ([0f32; N_LABELS], [0f32; N_LABELS]);
+            joint.score_into(chunk, &mut j1, &mut j2);
+            assert_eq!(a1, j1, "stage 1 of {chunk:?}");
+            assert_eq!(a2, j2, "stage 2 of {chunk:?}");
+            let mut only2 = [0f32; N_LABELS];
+            joint.score_second(chunk, &mut only2);
+            assert_eq!(a2, only2);
+        }
     }
 }
