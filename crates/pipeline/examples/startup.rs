@@ -24,5 +24,8 @@ fn main() {
     let _ = timed("event lexicons", events::EventExtractor::bundled);
     let _ = timed("geo gazetteer", geo::Geocoder::bundled);
     // Everything again, the way `Pipeline::bundled` loads it (threads; cached parts are reused).
-    let _ = timed("Pipeline::bundled after these", marsad_pipeline::Pipeline::bundled);
+    let _ = timed(
+        "Pipeline::bundled after these",
+        marsad_pipeline::Pipeline::bundled,
+    );
 }
