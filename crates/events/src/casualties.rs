@@ -2,7 +2,8 @@
 //!
 //! A number is a figure when a casualty word governs it (data/casualties.tsv): the word comes
 //! just before it ("مقتل 140 شخصا", "مقتل ما لا يقل عن 16", at most 3 words between, no
-//! punctuation) or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between).
+//! punctuation) or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between,
+//! not counting a "على الأقل": "12 شخصا على الأقل قتلوا").
 //! A number joined by و to a figure a few words earlier is added to it: "مقتل 61 مدنيا، وسبعة
 //! جنود" is at least 68 killed; the sum takes the loosest qualifier of its parts (at_least if
 //! any part is at_least, else about, else range/at_most, else exact).
@@ -67,6 +68,16 @@ fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     t.kind == TokenKind::Punct && !matches!(ctx.a.token_text(i), "\"" | "«" | "»" | "“" | "”")
 }
 
+/// How many words of a "على الأقل" (at least) lie in `r`: a qualifier that may stand between
+/// a number and the casualty word after it ("12 شخصا على الأقل قتلوا").
+fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
+    let norm = |k: usize| ctx.a.tokens.get(k).map_or("", |t| t.norm.as_str());
+    r.clone()
+        .filter(|&k| norm(k) == "علي" && norm(k + 1) == "الاقل" && k + 1 < r.end)
+        .count()
+        * 2
+}
+
 fn is_comma(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     matches!(ctx.a.token_text(i), "،" | ",")
 }
@@ -117,11 +128,12 @@ pub fn figures(
                         best = Some((gap, field, cs));
                     }
                 }
-                Side::After if cs >= ne && cs - ne <= 2 => {
+                // "12 شخصا على الأقل قتلوا": the qualifier between does not count as words.
+                Side::After if cs >= ne && cs - ne <= 2 + qualifier_words(ctx, ne..cs) => {
                     if (ne..cs).any(|k| is_break(ctx, k)) || numbers_between(numbers, ne, cs) {
                         continue;
                     }
-                    let gap = cs - ne;
+                    let gap = cs - ne - qualifier_words(ctx, ne..cs);
                     if best.is_none_or(|b| gap < b.0) {
                         best = Some((gap, field, cs));
                     }

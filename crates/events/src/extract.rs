@@ -13,22 +13,30 @@
 //! - **place**: a LOC/GPE/FAC mention of the NER output. It must be introduced by a locative word
 //!   (في، قرب، خارج، بمدينة، شرق …, or a ب proclitic) within 2 words before it, or be the
 //!   genitive right after a noun trigger ("هجمات باريس"); alerts also take the country that is
-//!   their subject. A place goes to the trigger nearest to it, at most 12 words away. Triggers of
-//!   territorial change take only a place that is their object (within 4 words after them). A
-//!   town the text places in the country a trigger took wins over the country.
+//!   their subject. A place in a reporting clause ("قال متحدث باسم الجيش في بنغازي إن …") is
+//!   the source's: it is taken only when the event's own words name none, marked `reported`
+//!   (see the date). A place goes to the trigger nearest to it, at most 12 words away. Triggers of territorial change take only a place that is their object (within 4
+//!   words after them). A town the text places in the country a trigger took wins over the
+//!   country.
 //!   `location.name` is the place as named; `country` is filled only when the text says it: the
 //!   place is a country, contains one ("شرق سوريا"), or a country adjective stands next to it
 //!   ("العاصمة العمانية مسقط", "برشلونة الإسبانية"); otherwise the geocoder fills it later.
 //! - **date**: the date mention of the sentence nearest the trigger (each date goes to its
-//!   nearest trigger). A sentence with no date at all inherits the last date of the previous
-//!   sentence (marked as inherited: it does not count as "explicit" for gating). Events left
-//!   without a date get the document window in [`crate::merge`].
+//!   nearest trigger). A date between a reporting verb and the إن/أن that opens what it reports
+//!   ("قال الجيش أمس الجمعة إن غارة …") is when the source spoke: it goes only to triggers left
+//!   without a date, marked as `reported` (it dates the event for gating, but yields to a date
+//!   of the event's own and does not keep two mentions apart when merging). A sentence with no
+//!   date at all inherits the last date of the previous sentence (marked as inherited: it does
+//!   not count as "explicit" for gating). Events left without a date get the document window in
+//!   [`crate::merge`].
 //! - **perpetrator**: an ORG mention that is the subject after a verb trigger (within 3 words:
 //!   "اختطف مقاتلو داعش"), the genitive after a noun trigger ("هجمات داعش"), or the subject
 //!   around a claim ("تبناه داعش", "أعلن تنظيم داعش مسؤوليته عن"); never one introduced by a
-//!   source word (بحسب صحيفة …) or a target word (ضد …). A state force word (قوات، الجيش …) or a
-//!   country as subject makes the actor a state, which turns a storming or an attack into a
-//!   security operation; so does a country adjective after an event noun a state carries out
+//!   source word (بحسب صحيفة …), a target word (ضد …) or على after the trigger ("هجوم على مركز
+//!   للشرطة": the target), nor one before the trigger that a comma sets off from it; على يد /
+//!   على أيدي names the doer of a passive act over any nearer name ("اعتقلوا على أيدي مقاتلي
+//!   جبهة النصرة"). A state force word (قوات، الجيش …) or a country as subject makes the actor a
+//!   state, which turns a storming or an attack into a security operation; so does a country adjective after an event noun a state carries out
 //!   ("غارة جوية أمريكية", "قصف روسي") or after an indefinite force word ("طائرات تركية"), which
 //!   names that country. "التنظيم" near a trigger, or a claim with no subject, points at the
 //!   organisation most mentioned in the article.
@@ -39,7 +47,9 @@
 //!   without a figure.
 //!
 //! A dual event noun followed by أحدهما … والآخر … ("في هجومين منفصلين أحدهما نفذته انتحارية
-//! والآخر شنه مقاتلو بوكو حرام") becomes one mention per incident (`split_duals`).
+//! والآخر شنه مقاتلو بوكو حرام"), or a counted plural followed by one marker per incident
+//! ("ثلاث هجمات أحدها … والثاني … والثالث …"), becomes one mention per incident (`split_duals`),
+//! each with the place and date of its own words when it has them.
 //!
 //! It does not merge mentions (see [`crate::merge`]) and does not decide whether a mention is
 //! specific enough to be an event (gating is done after merging, when all arguments are known).
@@ -173,6 +183,13 @@ pub struct Place {
     pub country: Option<String>,
     /// The place is a country.
     pub is_country: bool,
+    /// A part of a country named with it ("شمال العراق", "جنوب شرقي تركيا"): like the country,
+    /// it holds the towns of that country.
+    pub region: bool,
+    /// Named only in the reporting clause ("أعلن قائد للجيش في جنوب الفلبين أن …"): the
+    /// source's place, taken because the event's own words name none. It yields to a place of
+    /// the event's own and does not keep two mentions apart when merging.
+    pub reported: bool,
 }
 
 /// A date argument.
@@ -184,6 +201,17 @@ pub struct DateArg {
     pub explicit: bool,
     /// Words between the trigger and the date expression.
     pub gap: usize,
+    /// The date of the statement that reports the event ("قال الجيش أمس إن غارة …"), taken
+    /// only because the event's own words give none: it yields to a date of the event's own
+    /// and does not keep two mentions of one incident apart.
+    pub reported: bool,
+}
+
+impl DateArg {
+    /// A date the event's own words give (in its sentence, not the statement's).
+    pub fn own(&self) -> bool {
+        self.explicit && !self.reported
+    }
 }
 
 /// One trigger with its arguments: the unit that merging groups into events.
@@ -429,12 +457,34 @@ pub fn mentions(
             .iter()
             .filter(|m| m.tokens.start >= sent.start && m.tokens.end <= sent.end)
             .collect();
+        // A place in a reporting clause is the source's ("قال متحدث باسم الجيش الذي يوجد مقره
+        // في شرق ليبيا إن الهجوم …"): it is taken only when the event's own words name none,
+        // and then marked, because an official's own area is often, not always, the scene
+        // ("أعلن قائد للجيش في جنوب الفلبين أن جنديين قتلا").
+        let frames = report_frames(ctx, sent.clone(), &hits);
+        let (framed, places): (Vec<&EntityMention>, Vec<&EntityMention>) =
+            s_ments.iter().copied().partition(|pm| {
+                frames
+                    .iter()
+                    .any(|f| pm.tokens.start > f.start && pm.tokens.end <= f.end)
+            });
         for (k, (m, tr)) in ms.iter_mut().enumerate() {
-            m.place = pick_place(ctx, m, tr, &s_ments, &near, k, sent.clone());
+            m.place = pick_place(ctx, m, tr, &places, &near, k, sent.clone()).or_else(|| {
+                pick_place(ctx, m, tr, &framed, &near, k, sent.clone()).map(|p| Place {
+                    reported: true,
+                    ..p
+                })
+            });
         }
         // Dates: each date to its nearest trigger, at most MAX_DATE_GAP words away; a trigger
-        // with several dates keeps the most precise one, then the nearest.
-        for d in &s_dates {
+        // with several dates keeps the most precise one, then the nearest. A date of a
+        // reporting clause is the statement's: it goes only to triggers left without one.
+        let of_report = |d: &DateMention| {
+            frames
+                .iter()
+                .any(|f| d.tokens.start > f.start && d.tokens.end <= f.end)
+        };
+        for d in s_dates.iter().filter(|d| !of_report(d)) {
             let Some(k) = nearest(&d.tokens, &|_| true) else {
                 continue;
             };
@@ -451,7 +501,23 @@ pub fn mentions(
                     value: d.value.clone(),
                     explicit: true,
                     gap: g,
+                    reported: false,
                 });
+            }
+        }
+        // "قال الجيش أمس الجمعة إن غارة جوية قتلت …": wire news mostly reports the day's
+        // events, so the statement's date stands in for a trigger with none of its own.
+        for d in s_dates.iter().filter(|d| of_report(d)) {
+            for (m, tr) in ms.iter_mut() {
+                let g = gap(tr, &d.tokens);
+                if m.date.is_none() && g <= MAX_DATE_GAP {
+                    m.date = Some(DateArg {
+                        value: d.value.clone(),
+                        explicit: true,
+                        gap: g,
+                        reported: true,
+                    });
+                }
             }
         }
         if let Some(d) = inherited {
@@ -460,6 +526,7 @@ pub fn mentions(
                     value: d.value.clone(),
                     explicit: false,
                     gap: usize::MAX,
+                    reported: false,
                 });
             }
         }
@@ -487,86 +554,166 @@ pub fn mentions(
                 }),
             }
         }
-        let ms = split_duals(ctx, ms, &s_ments, &s_dates, sent.clone(), &clause);
+        let own_dates: Vec<&DateMention> =
+            s_dates.iter().copied().filter(|d| !of_report(d)).collect();
+        let ms = split_duals(
+            ctx,
+            ms,
+            &s_ments,
+            &own_dates,
+            &s_numbers,
+            sent.clone(),
+            &clause,
+        );
         out.extend(ms.into_iter().map(|(m, _)| m));
     }
     (out, orphans)
 }
 
-/// First and second markers of the incidents a dual announces: أحدهما / إحداهما / الأول(ى)
-/// … والآخر / والأخرى / والثاني(ة), in match form.
-const FIRST_OF_TWO: &[&str] = &["احدهما", "احداهما", "الاول", "الاولي"];
-const SECOND_OF_TWO: &[&str] = &["والاخر", "والاخري", "والثاني", "والثانيه"];
+/// Markers of the incidents a dual or counted plural announces, in match form: the first
+/// (أحدهما / إحداهما of two, أحدها / إحداها of more, الأول(ى)) and each next one, joined by و
+/// (والآخر / والأخرى, والثاني(ة), والثالث(ة), والرابع(ة), والأخير(ة)).
+const FIRST_PART: &[&str] = &["احدهما", "احداهما", "احدها", "احداها", "الاول", "الاولي"];
+const NEXT_PART: &[&str] = &[
+    "والاخر",
+    "والاخري",
+    "والثاني",
+    "والثانيه",
+    "والثالث",
+    "والثالثه",
+    "والرابع",
+    "والرابعه",
+    "والاخير",
+    "والاخيره",
+];
 
-/// "في هجومين منفصلين أحدهما نفذته انتحارية والآخر شنه مقاتلو بوكو حرام": a dual event noun
-/// followed by أحدهما … والآخر … reports two incidents. Each part becomes its own mention with
-/// the dual's place and date, the subtype and actor found in its own words, and no figure (the
-/// toll given for the pair is neither incident's). Trigger mentions inside a part describe it
-/// and are folded into it.
+/// The most incidents one counted plural is split into (ordinals up to الرابع, then الأخير).
+const MAX_PARTS: u64 = 5;
+
+/// "في هجومين منفصلين أحدهما نفذته انتحارية والآخر شنه مقاتلو بوكو حرام", "ثلاث هجمات أحدها في
+/// … والثاني في … والثالث …": a dual event noun, or a plural counted by a number, followed by
+/// one marker per incident reports that many incidents. Each part becomes its own mention with
+/// the place and date its own words give, else the plural's; the subtype and actor found in its
+/// own words; and no figure (the toll given for the group is no single incident's). Trigger
+/// mentions inside a part describe it and are folded into it. When the markers do not account
+/// for every incident the number announces ("ثلاثة تفجيرات أحدها … والآخران …"), nothing is
+/// split.
 fn split_duals(
     ctx: &Ctx<'_, '_>,
     ms: Vec<(Mention, Range<usize>)>,
     s_ments: &[&EntityMention],
     s_dates: &[&DateMention],
+    s_numbers: &[&NumberMention],
     sent: Range<usize>,
     clause: &[usize],
 ) -> Vec<(Mention, Range<usize>)> {
     let norm = |i: usize| ctx.a.tokens[i].norm.as_str();
     let clause_of = |i: usize| clause.get(i - sent.start).copied();
-    // (index in ms, first marker, second marker, end of the second part)
-    let mut duals: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // (index in ms, the marker of each part, end of the last part)
+    let mut duals: Vec<(usize, Vec<usize>, usize)> = Vec::new();
     for (k, (m, tr)) in ms.iter().enumerate() {
-        // A dual is a plural trigger ending in -ين (هجومين، تفجيرين; not كمين).
         let plural = ctx
             .lists
             .triggers
             .longest_at(&ctx.forms, tr.start, tr.end)
             .is_some_and(|(_, t)| t.plural);
-        if m.verb || !plural || !norm(tr.start).ends_with("ين") {
+        if m.verb || !plural {
+            continue;
+        }
+        // How many incidents: two for a dual (a plural trigger ending in -ين: هجومين، تفجيرين;
+        // not كمين), else the number right before the plural ("ثلاث هجمات").
+        let count = if norm(tr.start).ends_with("ين") {
+            2
+        } else if let Some(n) = s_numbers
+            .iter()
+            .find(|n| n.tokens.end == tr.start && !n.is_date_part)
+        {
+            n.count.value
+        } else {
+            continue;
+        };
+        if !(2..=MAX_PARTS).contains(&count) {
             continue;
         }
         let Some(m1) =
-            (tr.end..(tr.end + 10).min(sent.end)).find(|&i| FIRST_OF_TWO.contains(&norm(i)))
+            (tr.end..(tr.end + 10).min(sent.end)).find(|&i| FIRST_PART.contains(&norm(i)))
         else {
             continue;
         };
-        let Some(m2) =
-            (m1 + 1..(m1 + 16).min(sent.end)).find(|&i| SECOND_OF_TWO.contains(&norm(i)))
-        else {
+        let mut markers = vec![m1];
+        while (markers.len() as u64) < count {
+            let last = markers[markers.len() - 1];
+            match (last + 1..(last + 16).min(sent.end)).find(|&i| NEXT_PART.contains(&norm(i))) {
+                Some(next) => markers.push(next),
+                None => break,
+            }
+        }
+        if (markers.len() as u64) < count {
             continue;
-        };
-        // The second part runs to the end of its clause ("، فيما توعد …" is another matter).
-        let end = (m2 + 1..sent.end)
-            .find(|&i| clause_of(i) != clause_of(m2) || ctx.is_punct(i))
+        }
+        // The last part runs to the end of its clause ("، فيما توعد …" is another matter).
+        let last = markers[markers.len() - 1];
+        let end = (last + 1..sent.end)
+            .find(|&i| clause_of(i) != clause_of(last) || ctx.is_punct(i))
             .unwrap_or(sent.end);
-        duals.push((k, m1, m2, end));
+        duals.push((k, markers, end));
     }
     if duals.is_empty() {
         return ms;
     }
     let mut out: Vec<(Mention, Range<usize>)> = Vec::with_capacity(ms.len() + duals.len());
     let mut ms: Vec<Option<(Mention, Range<usize>)>> = ms.into_iter().map(Some).collect();
-    for &(k, m1, m2, end) in &duals {
-        let Some((mut dual, dtr)) = ms[k].take() else {
+    for (k, markers, end) in &duals {
+        let Some((mut dual, dtr)) = ms[*k].take() else {
             continue;
         };
-        // A date before the parts is both incidents' ("في تفجيرين … أمس، أحدهما …"), even when
-        // a trigger inside a part was nearer to it.
-        if dual.date.as_ref().is_none_or(|d| !d.explicit)
-            && let Some(dm) = s_dates
-                .iter()
-                .filter(|dm| dm.tokens.end <= m1 && gap(&dtr, &dm.tokens) <= MAX_DATE_GAP)
-                .min_by_key(|dm| gap(&dtr, &dm.tokens))
+        let m1 = markers[0];
+        // The plural's place is every part's only when it is named before the parts: one named
+        // inside a part ("هجومين، الأول في كركوك والثاني في …") is that part's alone.
+        let in_parts = |id: &String| {
+            let at = |e: &&EntityMention| &e.entity == id;
+            s_ments.iter().any(|e| at(e) && e.tokens.start >= m1)
+                && !s_ments.iter().any(|e| at(e) && e.tokens.end <= m1)
+        };
+        if dual
+            .place
+            .as_ref()
+            .and_then(|p| p.entity.as_ref())
+            .is_some_and(in_parts)
         {
-            dual.date = Some(DateArg {
-                value: dm.value.clone(),
-                explicit: true,
-                gap: gap(&dtr, &dm.tokens),
-            });
+            dual.place = None;
         }
-        for (n, span) in [(0u8, m1..m2), (1u8, m2..end)] {
+        // A date before the parts is every incident's ("في تفجيرين … أمس، أحدهما …"), even when
+        // a trigger inside a part was nearer to it; one inside a part ("الأول … في مارس") is
+        // that part's alone.
+        let before = s_dates
+            .iter()
+            .filter(|dm| dm.tokens.end <= m1 && gap(&dtr, &dm.tokens) <= MAX_DATE_GAP)
+            .min_by_key(|dm| gap(&dtr, &dm.tokens));
+        if let Some(dm) = before {
+            if dual.date.as_ref().is_none_or(|d| !d.own()) {
+                dual.date = Some(DateArg {
+                    value: dm.value.clone(),
+                    explicit: true,
+                    gap: gap(&dtr, &dm.tokens),
+                    reported: false,
+                });
+            }
+        } else if dual.date.as_ref().is_some_and(|d| {
+            d.own()
+                && s_dates
+                    .iter()
+                    .any(|dm| dm.tokens.start >= m1 && dm.value == d.value)
+        }) {
+            dual.date = None;
+        }
+        let spans = markers
+            .iter()
+            .enumerate()
+            .map(|(n, &from)| from..markers.get(n + 1).copied().unwrap_or(*end));
+        for (n, span) in spans.enumerate() {
             let mut p = dual.clone();
-            p.part = Some((dtr.start, n));
+            p.part = Some((dtr.start, u8::try_from(n).unwrap_or(u8::MAX)));
             p.figures = [None; 4];
             p.vague_toll = false;
             p.strong = true;
@@ -591,7 +738,7 @@ fn split_duals(
                     if p.place.is_none() {
                         p.place = inner.place.take();
                     }
-                    if p.date.as_ref().is_none_or(|d| !d.explicit) && inner.date.is_some() {
+                    if p.date.as_ref().is_none_or(|d| !d.own()) && inner.date.is_some() {
                         p.date = inner.date.take();
                     }
                     for (f, g) in p.figures.iter_mut().zip(inner.figures) {
@@ -608,6 +755,42 @@ fn split_duals(
                 .copied()
                 .filter(|e| e.tokens.start >= span.start && e.tokens.end <= span.end)
                 .collect();
+            // A place or date in the part's own words is that incident's ("الأول في كركوك"),
+            // a town before a country.
+            let places: Vec<(&EntityMention, (Option<String>, bool))> = own
+                .iter()
+                .copied()
+                .filter(|e| {
+                    matches!(e.kind, EntityType::Loc | EntityType::Gpe | EntityType::Fac)
+                        && is_locative(ctx, e)
+                })
+                .map(|e| (e, country_of(ctx, e, sent.clone())))
+                .collect();
+            if let Some((e, (country, is_country))) = places
+                .iter()
+                .find(|(_, (_, c))| !c)
+                .or_else(|| places.first())
+            {
+                p.place = Some(Place {
+                    name: place_name(ctx, e),
+                    entity: Some(e.entity.clone()),
+                    country: country.clone(),
+                    is_country: *is_country,
+                    region: !*is_country && names_country(ctx, e),
+                    reported: false,
+                });
+            }
+            if let Some(dm) = s_dates
+                .iter()
+                .find(|dm| dm.tokens.start >= span.start && dm.tokens.end <= span.end)
+            {
+                p.date = Some(DateArg {
+                    value: dm.value.clone(),
+                    explicit: true,
+                    gap: dm.tokens.start - span.start,
+                    reported: false,
+                });
+            }
             p.trig = tr.clone();
             actors(ctx, &mut p, &tr, &own, span.clone(), span.start);
             refine(ctx, &mut p, &tr, span.clone());
@@ -650,6 +833,39 @@ fn clauses(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<usize
         if matches!(ctx.a.token_text(i), "؛" | ";") {
             c += 1;
         }
+    }
+    out
+}
+
+/// Complementizers that open reported content after a reporting verb (إن، أن، بأن, with a
+/// pronoun: إنه، أنها …), in match form.
+const THAT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"];
+
+/// How far after a reporting verb its إن/أن may come: the subject with its description
+/// ("محمد الحجازي وهو متحدث باسم … والتي يوجد مقرها في شرق ليبيا"), "في بيان", a date.
+const MAX_FRAME: usize = 24;
+
+/// The reporting frames of a sentence: from a reporting verb (`say` role) to the إن/أن that
+/// opens what it reports ("قال الجيش الأمريكي أمس الجمعة إن …", "أفادت مصادر أمنية اليوم
+/// بأن …"), as token ranges verb..complementizer. Not when an event trigger stands between the
+/// two: then the date may be that event's ("أعلن الجيش مقتل خمسة أمس وأضاف أن …").
+fn report_frames(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for v in sent.clone().filter(|&i| ctx.role(i) == Some(Role::Say)) {
+        let hi = (v + 1 + MAX_FRAME).min(sent.end);
+        let Some(c) = (v + 1..hi)
+            .take_while(|&i| !matches!(ctx.a.token_text(i), "." | "؛" | ";"))
+            .find(|&i| THAT.contains(&ctx.a.tokens[i].norm.as_str()))
+        else {
+            continue;
+        };
+        if hits
+            .iter()
+            .any(|h| h.tokens.start > v && h.tokens.start < c)
+        {
+            continue;
+        }
+        out.push(v..c);
     }
     out
 }
@@ -827,6 +1043,17 @@ fn initial_is_own(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
     match_form(&e.name).starts_with(word.as_str())
 }
 
+/// Whether a place mention contains a country name without being one: "شمال العراق".
+fn names_country(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
+    let mut buf = Vec::new();
+    m.tokens.clone().any(|i| {
+        ctx.lists
+            .countries
+            .matches_at(&ctx.forms, i, m.tokens.end, &mut buf);
+        !buf.is_empty()
+    })
+}
+
 fn country_of(ctx: &Ctx<'_, '_>, m: &EntityMention, sent: Range<usize>) -> (Option<String>, bool) {
     let mut buf = Vec::new();
     // The place itself, or a country inside it ("شرق سوريا").
@@ -960,8 +1187,10 @@ fn pick_place(
     Some(Place {
         name: place_name(ctx, pm),
         entity: Some(pm.entity.clone()),
+        region: !is_country && names_country(ctx, pm),
         country,
         is_country,
+        reported: false,
     })
 }
 
@@ -1037,6 +1266,22 @@ fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     (n.starts_with('ل') && !n.starts_with("ال")) || n.starts_with('ب')
 }
 
+/// Whether the word before token `i` is the preposition على.
+fn on_object(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| ctx.a.tokens[p].norm == "علي")
+}
+
+/// A punctuation mark that ends a phrase (comma, semicolon, colon, full stop, bracket), not a
+/// quotation mark, which may wrap a name ("«داعش» يهاجم").
+fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    ctx.is_punct(i)
+        && matches!(
+            ctx.a.token_text(i),
+            "," | "،" | ";" | "؛" | ":" | "." | "(" | ")"
+        )
+}
+
 fn preceded_by(ctx: &Ctx<'_, '_>, i: usize, role: Role, within: usize) -> bool {
     (1..=within).any(|d| i.checked_sub(d).is_some_and(|p| ctx.role(p) == Some(role)))
 }
@@ -1074,13 +1319,21 @@ fn actors(
         {
             continue;
         }
+        // "هجوم على مركز للشرطة", "القبض على عناصر من داعش": على after the trigger introduces
+        // what the act was done to (على يد, "at the hands of", puts يد before the name).
+        if after && on_object(ctx, i) {
+            continue;
+        }
         let ok = if m.kind == EventType::Claim {
             (after && g <= 3) || (!after && g <= 4)
         } else if after {
             (verb_like && g <= 3) || g <= 1 || preceded_by(ctx, i, Role::Group, 2) && g <= 3
         } else {
-            // A subject before a verb ("داعش يهاجم") or the actor of an announced operation.
-            g <= 2
+            // A subject before a verb ("داعش يهاجم") or the actor of an announced operation;
+            // not a name a comma sets off ("مقتل جندي من الجيش التركي، في هجومين": the
+            // victims' army).
+            let comma = (pm.tokens.end..tr.start).any(|j| is_break(ctx, j));
+            (g <= 2 && !comma)
                 || (pm.kind == EntityType::Gpe
                     && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                     && g <= 8)
@@ -1100,7 +1353,21 @@ fn actors(
             best = Some((g, pm));
         }
     }
-    if let Some((_, pm)) = best {
+    // "اعتقلوا على أيدي مقاتلي جبهة النصرة", "قتل على يد عناصر داعش": على يد names the doer of
+    // a passive act, whatever stands nearer the trigger.
+    let by_hand = s_ments.iter().copied().find(|pm| {
+        pm.kind == EntityType::Org
+            && pm.tokens.start >= clause_from
+            && gap(tr, &pm.tokens) <= 6
+            && (1..=3).any(|d| {
+                pm.tokens.start.checked_sub(d).is_some_and(|h| {
+                    h > sent.start
+                        && matches!(ctx.a.tokens[h].norm.as_str(), "يد" | "ايدي" | "يدي")
+                        && ctx.a.tokens[h - 1].norm == "علي"
+                })
+            })
+    });
+    if let Some(pm) = by_hand.or(best.map(|(_, pm)| pm)) {
         m.perp = Some(actor_of(ctx, pm));
         m.perp_state = pm.kind == EntityType::Gpe;
     }
@@ -1221,6 +1488,8 @@ fn actors(
                         entity: None,
                         country: Some((*iso).to_string()),
                         is_country: true,
+                        region: false,
+                        reported: false,
                     });
                     break 'scan;
                 }
@@ -1258,6 +1527,7 @@ fn actors(
         }
         let i = pm.tokens.start;
         let is_target = preceded_by(ctx, i, Role::Target, 3)
+            || (m.kind == EventType::Attack && g <= 3 && on_object(ctx, i))
             || (matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                 && pm.kind == EntityType::Org
                 && (preceded_by(ctx, i, Role::Group, 2) || g <= 3));

@@ -3,12 +3,17 @@
 //! **Merging.** Mentions of one sentence merge when their types are compatible (same type;
 //! attack + claim; attack + clashes; arrest + raid) and nothing conflicts (two different places,
 //! two explicit dates that do not overlap, two different named perpetrators, the two incidents of
-//! one dual "هجومين أحدهما … والآخر …"). Across sentences a
+//! one dual "هجومين أحدهما … والآخر …"). The date of a reporting clause ("قال الجيش أمس إن …",
+//! [`crate::extract::DateArg::reported`]) is not the event's own: it never conflicts and yields
+//! to an own date; likewise a place named only in the reporting clause. Across sentences a
 //! later mention joins an earlier event of compatible type when nothing conflicts and
 //! (a) both name the same place, or (b) it is in the next sentence and names no place and no
 //! explicit date of its own (an elaboration), or (c) it is anaphoric (definite "الهجوم", "هذه
-//! الغارة"), has no explicit date and no different country, and the earlier event is the only
-//! compatible one so far. Figures that no trigger of their sentence could take go to the event of
+//! الغارة"), has no explicit date (or the earlier event is dated only by its report) and no
+//! different country, and the earlier event is the only compatible one so far. An anaphoric
+//! mention keeps the earlier event's place, unless it names a town of the earlier one's country
+//! or region. A region of a country ("شمال العراق") holds its towns like the country does: the
+//! two do not conflict, and the town is kept. Figures that no trigger of their sentence could take go to the event of
 //! the previous sentence when it has no such figure yet.
 //!
 //! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
@@ -92,12 +97,14 @@ fn places_conflict(a: &Mention, b: &Mention) -> bool {
     let (Some(pa), Some(pb)) = (a.place.as_ref(), b.place.as_ref()) else {
         return false;
     };
-    if same_place(a, b) == Some(true) {
+    // The place of a reporting clause is the source's, perhaps not the event's.
+    if pa.reported || pb.reported || same_place(a, b) == Some(true) {
         return false;
     }
     let nested = |c: &crate::extract::Place, t: &crate::extract::Place| {
-        c.is_country
+        (c.is_country || c.region)
             && !t.is_country
+            && !t.region
             && t.country
                 .as_ref()
                 .is_none_or(|x| Some(x) == c.country.as_ref())
@@ -120,9 +127,11 @@ fn conflict(a: &Mention, b: &Mention) -> bool {
     {
         return true;
     }
+    // (A statement's date is not the event's: "قال الجيش أمس إن غارة …" and "الغارة وقعت في
+    // 11 يوليو" can be one airstrike.)
     if let (Some(da), Some(db)) = (&a.date, &b.date)
-        && da.explicit
-        && db.explicit
+        && da.own()
+        && db.own()
         && !dates_overlap(&da.value, &db.value)
     {
         return true;
@@ -163,8 +172,13 @@ fn absorb(a: &mut Mention, b: Mention) {
     a.quoted &= b.quoted;
     a.n += b.n;
     if a.place.is_none()
-        || (a.place.as_ref().is_some_and(|p| p.is_country)
-            && b.place.as_ref().is_some_and(|p| !p.is_country))
+        || (a
+            .place
+            .as_ref()
+            .is_some_and(|p| p.is_country || p.region || p.reported)
+            && b.place
+                .as_ref()
+                .is_some_and(|p| !p.is_country && !p.region && !p.reported))
     {
         a.place = b.place;
     } else if let (Some(pa), Some(pb)) = (a.place.as_mut(), b.place.as_ref())
@@ -174,7 +188,9 @@ fn absorb(a: &mut Mention, b: Mention) {
     }
     match (&a.date, b.date) {
         (None, d) => a.date = d,
-        (Some(da), Some(db)) if !da.explicit && db.explicit => a.date = Some(db),
+        (Some(da), Some(db)) if (!da.explicit && db.explicit) || (!da.own() && db.own()) => {
+            a.date = Some(db)
+        }
         _ => {}
     }
     // A named group beats a state force as the actor of an attack.
@@ -216,7 +232,7 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
     // Across sentences.
     let mut events: Vec<Mention> = Vec::new();
     for m in sentence_level {
-        let own_date = m.date.as_ref().is_some_and(|d| d.explicit);
+        let own_date = m.date.as_ref().is_some_and(|d| d.own());
         let n_compatible = events.iter().filter(|e| compatible(e, &m)).count();
         let target = events.iter_mut().rev().find(|e| {
             if !compatible(e, &m) || conflict(e, &m) {
@@ -224,21 +240,39 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
             }
             let same = same_place(e, &m) == Some(true);
             let next = m.sents.start <= e.sents.end
-                && m.place.is_none()
+                && m.place.as_ref().is_none_or(|p| p.reported)
                 && !own_date
                 && (m.strong || m.anaphoric);
             let country_differs = matches!(
                 (e.place.as_ref().and_then(|p| p.country.as_ref()), m.place.as_ref().and_then(|p| p.country.as_ref())),
                 (Some(a), Some(b)) if a != b
             );
-            let anaphor = m.anaphoric && !own_date && !country_differs && n_compatible == 1;
+            // A date of its own keeps an anaphoric mention apart ("الهجوم في 2015" is another
+            // one), except from an event dated only by the statement that reported it: "قال
+            // الجيش أمس إن غارة …. وذكر أن الغارة وقعت في 11 يوليو" gives the airstrike's day.
+            let dated_by_report = e.date.as_ref().is_some_and(|d| d.reported);
+            let anaphor = m.anaphoric
+                && (!own_date || dated_by_report)
+                && !country_differs
+                && n_compatible == 1;
             same || next || anaphor
         });
         match target {
             Some(e) => {
-                // A later anaphoric mention keeps the earlier event's place.
+                // A later anaphoric mention keeps the earlier event's place, unless it names a
+                // town of the country or region the earlier one gave ("غارة في أفغانستان …
+                // الغارة … في منطقة برمال الأفغانية", "في شمال العراق … الهجوم الذي وقع في بلدة
+                // طوز خورماتو"), or of no country the text states: the more specific name of
+                // the same scene (a town the text puts in another country stays out).
                 let mut m = m;
-                if e.place.is_some() {
+                let town_of_country = matches!(
+                    (e.place.as_ref(), m.place.as_ref()),
+                    (Some(c), Some(t)) if (c.is_country || c.region) && !t.is_country
+                        && !t.region && !t.reported
+                        && c.country.is_some()
+                        && (t.country.is_none() || t.country == c.country)
+                );
+                if e.place.is_some() && !town_of_country {
                     m.place = None;
                 }
                 absorb(e, m)

@@ -181,6 +181,9 @@ pub enum Role {
     /// A word of sports reporting (a match, a league, a goal): many of them make a document
     /// a sports report.
     Sport,
+    /// A reporting verb (قال، أعلن، ذكر، أفاد، أكد …): with إن/أن after it, what follows is the
+    /// reported content and a date between the two is the statement's.
+    Say,
 }
 
 /// Every bundled list, parsed.
@@ -329,6 +332,7 @@ impl Lists {
                 "support" => Role::Support,
                 "relative" => Role::Relative,
                 "sport" => Role::Sport,
+                "say" => Role::Say,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
             context.insert(col(f, n, &r, 0)?, role);

@@ -1107,3 +1107,315 @@ fn a_light_verb_lends_its_subject_only_within_its_clause() {
     );
     assert!(attack.perpetrator.is_none(), "{evs:#?}");
 }
+
+#[test]
+fn a_date_of_the_reporting_clause_yields_to_the_events_own() {
+    // The statement's date (أمس الأحد) does not make the attack and "الهجوم … مساء الخميس"
+    // two incidents: the event is dated by its own words.
+    let evs = run(Doc {
+        text: "قال الجيش العراقي أمس الأحد إن مسلحين هاجموا نقطة تفتيش في بلدة الحديثة. وأوضح أن الهجوم وقع مساء الخميس وأسفر عن مقتل ثلاثة جنود.",
+        ents: vec![("الحديثة", EntityType::Gpe, "gpe:haditha")],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![
+            ("أمس الأحد", "2016-05-01", "2016-05-01", Precision::Day),
+            ("مساء الخميس", "2016-04-28", "2016-04-28", Precision::Day),
+        ],
+        doc_date: "2016-05-02",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2016-04-28")));
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("الحديثة")
+    );
+    assert_eq!(evs[0].killed, Some(Count::exact(3)));
+
+    // In one sentence: the event's own date wins over the nearer date of the statement.
+    let evs = run(Doc {
+        text: "أعلنت الشرطة اليوم أن مسلحين اختطفوا أربعة مهندسين أجانب من موقع عملهم في ولاية دلتا مساء السبت.",
+        ents: vec![("دلتا", EntityType::Gpe, "gpe:delta")],
+        nums: vec![("أربعة", Count::exact(4))],
+        dates: vec![
+            ("اليوم", "2016-05-02", "2016-05-02", Precision::Day),
+            ("مساء السبت", "2016-04-30", "2016-04-30", Precision::Day),
+        ],
+        doc_date: "2016-05-02",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2016-04-30")));
+
+    // With no date of its own the event takes the statement's (wire news reports the day's
+    // events), and it still counts as dated.
+    let evs = run(Doc {
+        text: "قال مسؤولون محليون أمس إن انفجار عبوة ناسفة قتل شرطيين في سوق شعبي بمدينة قندهار.",
+        ents: vec![("قندهار", EntityType::Gpe, "gpe:kandahar")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-02",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2016-05-01")));
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.precision),
+        Some(Precision::Day)
+    );
+}
+
+#[test]
+fn a_later_mention_of_the_incident_gives_the_town_of_its_country() {
+    let evs = run(Doc {
+        text: "قالت الحكومة الصومالية أمس الخميس إن غارة جوية في الصومال قتلت قياديا في حركة الشباب. وذكرت أن الغارة نفذت في 25 أبريل في منطقة جلب الصومالية.",
+        ents: vec![
+            ("الصومال", EntityType::Gpe, "gpe:so"),
+            ("حركة الشباب", EntityType::Org, "org:shabaab"),
+            ("جلب", EntityType::Gpe, "gpe:jilib"),
+        ],
+        nums: vec![],
+        dates: vec![
+            ("أمس الخميس", "2016-04-28", "2016-04-28", Precision::Day),
+            ("25 أبريل", "2016-04-25", "2016-04-25", Precision::Day),
+        ],
+        doc_date: "2016-04-29",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2016-04-25")));
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("جلب")
+    );
+}
+
+#[test]
+fn each_incident_of_a_dual_or_counted_plural_takes_its_own_place() {
+    // A dual whose parts name their own towns: the first town is not both incidents' place.
+    let evs = run(Doc {
+        text: "قتل 12 شخصا في تفجيرين أمس، الأول في مدينة كركوك والثاني في بلدة طوزخورماتو.",
+        ents: vec![
+            ("كركوك", EntityType::Gpe, "gpe:kirkuk"),
+            ("طوزخورماتو", EntityType::Gpe, "gpe:tuz"),
+        ],
+        nums: vec![("12", Count::exact(12))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    let mut places: Vec<_> = evs
+        .iter()
+        .filter_map(|e| e.location.as_ref().map(|l| l.name.clone()))
+        .collect();
+    places.sort();
+    assert_eq!(places, ["طوزخورماتو", "كركوك"], "{evs:#?}");
+    assert!(evs.iter().all(|e| e.killed.is_none()), "{evs:#?}");
+
+    // A date inside one part is that incident's, not the other's.
+    let evs = run(Doc {
+        text: "وكان أبرز هجومين شهدتهما البلاد، الأول في مدينة كركوك في مارس والثاني في بلدة طوزخورماتو قبل أيام.",
+        ents: vec![
+            ("كركوك", EntityType::Gpe, "gpe:kirkuk"),
+            ("طوزخورماتو", EntityType::Gpe, "gpe:tuz"),
+        ],
+        nums: vec![],
+        dates: vec![("مارس", "2016-03-01", "2016-03-31", Precision::Month)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    let tuz = evs
+        .iter()
+        .find(|e| e.location.as_ref().is_some_and(|l| l.name == "طوزخورماتو"))
+        .unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_ne!(tuz.date.as_ref().map(|x| x.start), Some(d("2016-03-01")));
+
+    // Three incidents counted and then told one by one.
+    let evs = run(Doc {
+        text: "شن مسلحون ثلاث هجمات على مواقع للجيش في محافظة ديالى أمس، أحدها في بلدة المقدادية والثاني في مدينة بعقوبة والثالث قرب الخالص.",
+        ents: vec![
+            ("ديالى", EntityType::Gpe, "gpe:diyala"),
+            ("المقدادية", EntityType::Gpe, "gpe:muqdadiya"),
+            ("بعقوبة", EntityType::Gpe, "gpe:baqubah"),
+            ("الخالص", EntityType::Gpe, "gpe:khalis"),
+        ],
+        nums: vec![("ثلاث", Count::exact(3))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    let mut places: Vec<_> = evs
+        .iter()
+        .filter_map(|e| e.location.as_ref().map(|l| l.name.clone()))
+        .collect();
+    places.sort();
+    assert_eq!(places, ["الخالص", "المقدادية", "بعقوبة"], "{evs:#?}");
+    for e in &evs {
+        assert_eq!(e.date.as_ref().map(|x| x.start), Some(d("2016-05-04")));
+    }
+    // Once geocoded, the three stay apart.
+    assert_eq!(crate::merge::coalesce_located(evs).len(), 3);
+
+    // Markers that do not account for every incident counted: no split.
+    let evs = run(Doc {
+        text: "شن مسلحون ثلاث هجمات على مواقع للجيش في محافظة ديالى أمس، أحدها في بلدة المقدادية والآخران في مدينة بعقوبة.",
+        ents: vec![
+            ("ديالى", EntityType::Gpe, "gpe:diyala"),
+            ("المقدادية", EntityType::Gpe, "gpe:muqdadiya"),
+            ("بعقوبة", EntityType::Gpe, "gpe:baqubah"),
+        ],
+        nums: vec![("ثلاث", Count::exact(3))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn the_object_of_ala_and_a_name_set_off_by_a_comma_are_not_the_doer() {
+    // "هجوم على X": X is what was attacked.
+    let evs = run(Doc {
+        text: "أصيب ثلاثة أشخاص في هجوم على حركة النهضة في مدينة صفاقس أمس.",
+        ents: vec![
+            ("حركة النهضة", EntityType::Org, "org:nahda"),
+            ("صفاقس", EntityType::Gpe, "gpe:sfax"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+    assert!(
+        evs[0]
+            .targets
+            .iter()
+            .any(|t| t.entity.as_deref() == Some("org:nahda")),
+        "{evs:#?}"
+    );
+    // The victims' army, set off by a comma before the event noun, did not attack.
+    let evs = run(Doc {
+        text: "قتل جنديان من الجيش الوطني، في هجوم على حاجز قرب مدينة درنة.",
+        ents: vec![
+            ("الجيش الوطني", EntityType::Org, "org:lna"),
+            ("درنة", EntityType::Gpe, "gpe:derna"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+    // على يد ("at the hands of") still names the doer.
+    let evs = run(Doc {
+        text: "قتل ثلاثة مدنيين على يد مسلحين من حركة الشباب في هجوم على قرية قرب مدينة كيسمايو.",
+        ents: vec![
+            ("حركة الشباب", EntityType::Org, "org:shabaab"),
+            ("كيسمايو", EntityType::Gpe, "gpe:kismayo"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:shabaab"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_in_the_reporting_clause_is_the_sources() {
+    let evs = run(Doc {
+        text: "هاجم مسلحون معسكرا للجيش قرب مدينة سرت أمس. وقال متحدث باسم الجيش في مدينة بنغازي إن الهجوم أسفر عن مقتل ثلاثة جنود.",
+        ents: vec![
+            ("سرت", EntityType::Gpe, "gpe:sirte"),
+            ("بنغازي", EntityType::Gpe, "gpe:benghazi"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("سرت")
+    );
+    assert_eq!(evs[0].killed, Some(Count::exact(3)), "{evs:#?}");
+    // When the event's own words name no place, the official's area stands in for it.
+    let evs = run(Doc {
+        text: "أعلن قائد الشرطة في ولاية كانو أمس أن انتحاريا فجر نفسه في سوق مزدحم وقتل سبعة أشخاص.",
+        ents: vec![("كانو", EntityType::Gpe, "gpe:kano")],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("كانو")
+    );
+}
+
+#[test]
+fn at_least_between_the_number_and_a_following_casualty_verb() {
+    let evs = run(Doc {
+        text: "قالت الشرطة إن 15 شخصا على الأقل قتلوا في تفجير استهدف سوقا في مدينة الحلة.",
+        ents: vec![("الحلة", EntityType::Gpe, "gpe:hillah")],
+        nums: vec![("15", q(15, Qualifier::AtLeast, 15, 15))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed.map(|k| k.value), Some(15), "{evs:#?}");
+}
+
+#[test]
+fn ala_yad_names_the_doer_of_a_passive_act() {
+    // The trainers named before the verb are not who made the arrest.
+    let evs = run(Doc {
+        text: "قالت مصادر إن مقاتلين دربتهم القوات الخاصة اعتقلوا على أيدي عناصر جبهة النصرة قرب مدينة إدلب أمس.",
+        ents: vec![
+            ("القوات الخاصة", EntityType::Org, "org:special-forces"),
+            ("جبهة النصرة", EntityType::Org, "org:nusra"),
+            ("إدلب", EntityType::Gpe, "gpe:idlib"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:nusra"),
+        "{evs:#?}"
+    );
+    assert!(
+        !evs[0]
+            .targets
+            .iter()
+            .any(|t| t.entity.as_deref() == Some("org:nusra")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_region_of_a_country_holds_its_towns_when_merging() {
+    let evs = run(Doc {
+        text: "قال مسؤولون إن 9 أشخاص قتلوا اليوم في تفجير انتحاري في شمال العراق. وأسفر الهجوم الذي وقع في بلدة تلعفر عن إصابة 20 شخصا.",
+        ents: vec![
+            ("شمال العراق", EntityType::Loc, "loc:north-iraq"),
+            ("تلعفر", EntityType::Gpe, "gpe:tal-afar"),
+        ],
+        nums: vec![("9", Count::exact(9)), ("20", Count::exact(20))],
+        dates: vec![("اليوم", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("تلعفر")
+    );
+    assert_eq!(evs[0].killed, Some(Count::exact(9)));
+    assert_eq!(evs[0].wounded, Some(Count::exact(20)));
+}
