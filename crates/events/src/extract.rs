@@ -1483,8 +1483,15 @@ fn actors(
                     .countries
                     .matches_at(&ctx.forms, j, sent.end, &mut buf);
                 if let Some((n, iso)) = buf.first() {
+                    // Named as the country: the words are often an adjective ("الأمريكية"), and
+                    // an adjective sent to the geocoder finds a namesake village elsewhere.
+                    let name = ctx
+                        .lists
+                        .country_names
+                        .get(*iso)
+                        .map_or_else(|| ctx.text(j, j + n).to_string(), |c| (*c).to_string());
                     m.place = Some(Place {
-                        name: ctx.text(j, j + n).to_string(),
+                        name,
                         entity: None,
                         country: Some((*iso).to_string()),
                         is_country: true,

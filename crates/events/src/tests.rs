@@ -1419,3 +1419,22 @@ fn a_region_of_a_country_holds_its_towns_when_merging() {
     assert_eq!(evs[0].killed, Some(Count::exact(9)));
     assert_eq!(evs[0].wounded, Some(Count::exact(20)));
 }
+
+#[test]
+fn an_arrest_placed_by_its_state_is_named_as_the_country() {
+    // "المغربية" is an adjective: the place is Morocco, named so that the geocoder does not
+    // look the adjective up as a town.
+    let evs = run(Doc {
+        text: "أعلنت وزارة الداخلية المغربية اعتقال خمسة أشخاص يشتبه في تمويلهم جماعة متطرفة.",
+        ents: vec![],
+        nums: vec![("خمسة", Count::exact(5))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let l = evs[0].location.as_ref().expect("a place");
+    assert_eq!(
+        (l.name.as_str(), l.country.as_deref()),
+        ("المغرب", Some("MA"))
+    );
+}
