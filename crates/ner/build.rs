@@ -8,8 +8,6 @@ mod gazetteer_keys;
 
 use std::path::PathBuf;
 
-use gazetteer_keys::{Compiled, bits};
-
 fn main() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
     let read = |name: &str| {
@@ -19,17 +17,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     };
     println!("cargo::rerun-if-changed=src/tagger/gazetteer_keys.rs");
-    let sources = [
-        (read("anergazet_loc.txt"), bits::ANER_LOC),
-        (read("anergazet_org.txt"), bits::ANER_ORG),
-        (read("anergazet_pers.txt"), bits::ANER_PERS),
-        (read("geonames_places.txt"), bits::GEONAMES),
-        (read("admin1_regions.txt"), bits::ADMIN1),
-        (read("countries.txt"), bits::COUNTRY),
-        (read("un_sanctions_persons.txt"), bits::UN_PERS),
-    ];
-    let lists: Vec<(&str, u16)> = sources.iter().map(|(s, b)| (s.as_str(), *b)).collect();
-    let compiled = Compiled::build(&lists, &read("triggers.tsv"));
+    let compiled = gazetteer_keys::compile_dir(read);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("gazetteer.tsv"), compiled.to_table()).expect("OUT_DIR is writable");
 }

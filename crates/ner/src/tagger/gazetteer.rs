@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use super::gazetteer_keys::{MAX_LEN, bits, token_key, trig};
-use super::gazetteer_keys::{Row, name_key, parse, word_key};
+use super::gazetteer_keys::{Row, name_key, parse, phrase_keys, word_key};
 
 /// The loaded lists.
 /// Keys borrow from the table compiled into the binary; names added at run time own theirs.
@@ -99,18 +99,8 @@ impl Gazetteer {
     /// Add one name (written form, words separated by spaces) to list `bit`.
     pub fn add(&mut self, name: &str, bit: u16) {
         let Some(keys) = name_key(name) else { return };
-        let mut k = String::new();
-        for (i, w) in keys.iter().enumerate() {
-            if i > 0 {
-                k.push(' ');
-            }
-            k.push_str(w);
-            let v = self.phrases.entry(Cow::Owned(k.clone())).or_default();
-            if i + 1 == keys.len() {
-                *v |= bit;
-            } else {
-                *v |= bits::PREFIX;
-            }
+        for (k, b) in phrase_keys(&keys, bit) {
+            *self.phrases.entry(Cow::Owned(k)).or_default() |= b;
         }
     }
 
@@ -261,17 +251,7 @@ mod tests {
         // means the build script did not rerun after a change to the lists.
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
         let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("list file");
-        let sources = [
-            (read("anergazet_loc.txt"), bits::ANER_LOC),
-            (read("anergazet_org.txt"), bits::ANER_ORG),
-            (read("anergazet_pers.txt"), bits::ANER_PERS),
-            (read("geonames_places.txt"), bits::GEONAMES),
-            (read("admin1_regions.txt"), bits::ADMIN1),
-            (read("countries.txt"), bits::COUNTRY),
-            (read("un_sanctions_persons.txt"), bits::UN_PERS),
-        ];
-        let lists: Vec<(&str, u16)> = sources.iter().map(|(s, b)| (s.as_str(), *b)).collect();
-        let now = super::super::gazetteer_keys::Compiled::build(&lists, &read("triggers.tsv"));
+        let now = super::super::gazetteer_keys::compile_dir(read);
         assert_eq!(now.to_table(), COMPILED);
         let g = shipped();
         assert_eq!(g.phrases.len(), now.phrases.len());

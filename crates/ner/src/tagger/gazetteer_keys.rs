@@ -47,6 +47,45 @@ pub mod trig {
     pub const MISC: u8 = 8;
 }
 
+/// The list files of `data/gazetteer/` and the list bit of each.
+pub const LIST_FILES: [(&str, u16); 7] = [
+    ("anergazet_loc.txt", bits::ANER_LOC),
+    ("anergazet_org.txt", bits::ANER_ORG),
+    ("anergazet_pers.txt", bits::ANER_PERS),
+    ("geonames_places.txt", bits::GEONAMES),
+    ("admin1_regions.txt", bits::ADMIN1),
+    ("countries.txt", bits::COUNTRY),
+    ("un_sanctions_persons.txt", bits::UN_PERS),
+];
+
+/// The trigger-word file of `data/gazetteer/` (`class<TAB>word` rows).
+pub const TRIGGER_FILE: &str = "triggers.tsv";
+
+/// Compile the lists of `data/gazetteer/`, reading each file (by name) with `read`.
+pub fn compile_dir(read: impl Fn(&str) -> String) -> Compiled {
+    let sources: Vec<(String, u16)> = LIST_FILES.iter().map(|&(f, b)| (read(f), b)).collect();
+    let lists: Vec<(&str, u16)> = sources.iter().map(|(s, b)| (s.as_str(), *b)).collect();
+    Compiled::build(&lists, &read(TRIGGER_FILE))
+}
+
+/// Phrase keys of a name's word keys, each prefix with the bits it gets: [`bits::PREFIX`] on
+/// proper prefixes, `bit` on the whole name.
+pub fn phrase_keys(keys: &[String], bit: u16) -> impl Iterator<Item = (String, u16)> + '_ {
+    let mut k = String::new();
+    keys.iter().enumerate().map(move |(i, w)| {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.push_str(w);
+        let b = if i + 1 == keys.len() {
+            bit
+        } else {
+            bits::PREFIX
+        };
+        (k.clone(), b)
+    })
+}
+
 /// Longest entry, in tokens, that is indexed (longer entries are skipped).
 pub const MAX_LEN: usize = 6;
 
@@ -99,18 +138,8 @@ impl Compiled {
     /// Add one name to list `bit`.
     pub fn add(&mut self, name: &str, bit: u16) {
         let Some(keys) = name_key(name) else { return };
-        let mut k = String::new();
-        for (i, w) in keys.iter().enumerate() {
-            if i > 0 {
-                k.push(' ');
-            }
-            k.push_str(w);
-            let v = self.phrases.entry(k.clone()).or_default();
-            *v |= if i + 1 == keys.len() {
-                bit
-            } else {
-                bits::PREFIX
-            };
+        for (k, b) in phrase_keys(&keys, bit) {
+            *self.phrases.entry(k).or_default() |= b;
         }
     }
 
