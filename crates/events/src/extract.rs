@@ -807,7 +807,8 @@ fn split_duals(
 }
 
 /// Clause index of every token of a sentence (indexed from the sentence start). A clause ends
-/// at a semicolon and before a clause conjunction (بينما، فيما، في حين، كما، ثم) or a verb
+/// at a semicolon and before a clause conjunction (role `clause` in data/context.tsv: بينما،
+/// فيما، في حين، كما، ثم) or a verb
 /// trigger or light verb joined by و/ف ("وقصفت", "فشنت"): Arabic news strings several incidents
 /// into one sentence that way, and each argument belongs to the incident of its own clause. A
 /// bare comma is not a boundary: it as often sets off an apposition or a clause on the same
@@ -818,9 +819,10 @@ fn clauses(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<usize
     for i in sent.clone() {
         let t = &ctx.a.tokens[i];
         let n = t.norm.as_str();
-        let bare = n.strip_prefix('و').unwrap_or(n);
-        let conj = matches!(bare, "بينما" | "فيما" | "كما" | "ثم")
-            || (bare == "في" && ctx.a.tokens.get(i + 1).is_some_and(|x| x.norm == "حين"));
+        // The first word of a clause conjunction (`clause` in data/context.tsv; "في حين" is two).
+        let conj = ctx.role(i) == Some(Role::Clause)
+            && i.checked_sub(1)
+                .is_none_or(|p| ctx.role(p) != Some(Role::Clause));
         // No trigger or light verb of the lexicons starts with و or ف: a leading one is the
         // conjunction.
         let joined = (n.starts_with('و') || n.starts_with('ف'))

@@ -181,6 +181,9 @@ pub enum Role {
     /// A word of sports reporting (a match, a league, a goal): many of them make a document
     /// a sports report.
     Sport,
+    /// A conjunction that opens a new clause (بينما، فيما، في حين، كما، ثم): arguments after it
+    /// belong to the incident of that clause.
+    Clause,
     /// A reporting verb (قال، أعلن، ذكر، أفاد، أكد …): with إن/أن after it, what follows is the
     /// reported content and a date between the two is the statement's.
     Say,
@@ -332,6 +335,7 @@ impl Lists {
                 "support" => Role::Support,
                 "relative" => Role::Relative,
                 "sport" => Role::Sport,
+                "clause" => Role::Clause,
                 "say" => Role::Say,
                 other => return Err(err(f, n, format!("unknown role {other}"))),
             };
