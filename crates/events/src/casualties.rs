@@ -292,17 +292,15 @@ fn person_count(ctx: &Ctx<'_, '_>, norm: &str) -> Option<u64> {
     (bare.is_none() && is_person(norm)).then_some(1)
 }
 
-/// Words that count without giving a number: "عدد من" (a number of) is any plural amount.
-/// (بضعة and عدة do bound it, 3 to 9, and عشرات is 12 to 99 by the contract: those stay.)
-const UNQUANTIFIED: &[&str] = &["عدد", "عددا"];
-
-/// Whether a number mention is only a vague count word with no quantity.
+/// Whether a number mention is only a vague count word with no quantity ("عدد من", class
+/// `unquantified` of data/function_words.tsv; بضعة and عدة do bound it, 3 to 9, and عشرات is
+/// 12 to 99 by the contract: those stay).
 fn unquantified(ctx: &Ctx<'_, '_>, n: &NumberMention) -> bool {
     n.count.qualifier == Qualifier::About
         && n.tokens.clone().any(|i| {
             ctx.forms
                 .get(i)
-                .is_some_and(|f| f.iter().any(|w| UNQUANTIFIED.contains(w)))
+                .is_some_and(|f| f.iter().any(|w| ctx.lists.words.unquantified.contains(*w)))
         })
 }
 

@@ -570,23 +570,6 @@ pub fn mentions(
     (out, orphans)
 }
 
-/// Markers of the incidents a dual or counted plural announces, in match form: the first
-/// (أحدهما / إحداهما of two, أحدها / إحداها of more, الأول(ى)) and each next one, joined by و
-/// (والآخر / والأخرى, والثاني(ة), والثالث(ة), والرابع(ة), والأخير(ة)).
-const FIRST_PART: &[&str] = &["احدهما", "احداهما", "احدها", "احداها", "الاول", "الاولي"];
-const NEXT_PART: &[&str] = &[
-    "والاخر",
-    "والاخري",
-    "والثاني",
-    "والثانيه",
-    "والثالث",
-    "والثالثه",
-    "والرابع",
-    "والرابعه",
-    "والاخير",
-    "والاخيره",
-];
-
 /// The most incidents one counted plural is split into (ordinals up to الرابع, then الأخير).
 const MAX_PARTS: u64 = 5;
 
@@ -635,15 +618,17 @@ fn split_duals(
         if !(2..=MAX_PARTS).contains(&count) {
             continue;
         }
-        let Some(m1) =
-            (tr.end..(tr.end + 10).min(sent.end)).find(|&i| FIRST_PART.contains(&norm(i)))
+        let Some(m1) = (tr.end..(tr.end + 10).min(sent.end))
+            .find(|&i| ctx.lists.words.part_first.contains(norm(i)))
         else {
             continue;
         };
         let mut markers = vec![m1];
         while (markers.len() as u64) < count {
             let last = markers[markers.len() - 1];
-            match (last + 1..(last + 16).min(sent.end)).find(|&i| NEXT_PART.contains(&norm(i))) {
+            match (last + 1..(last + 16).min(sent.end))
+                .find(|&i| ctx.lists.words.part_next.contains(norm(i)))
+            {
                 Some(next) => markers.push(next),
                 None => break,
             }
@@ -839,10 +824,6 @@ fn clauses(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<usize
     out
 }
 
-/// Complementizers that open reported content after a reporting verb (إن، أن، بأن, with a
-/// pronoun: إنه، أنها …), in match form.
-const THAT: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"];
-
 /// How far after a reporting verb its إن/أن may come: the subject with its description
 /// ("محمد الحجازي وهو متحدث باسم … والتي يوجد مقرها في شرق ليبيا"), "في بيان", a date.
 const MAX_FRAME: usize = 24;
@@ -857,7 +838,7 @@ fn report_frames(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec
         let hi = (v + 1 + MAX_FRAME).min(sent.end);
         let Some(c) = (v + 1..hi)
             .take_while(|&i| !matches!(ctx.a.token_text(i), "." | "؛" | ";"))
-            .find(|&i| THAT.contains(&ctx.a.tokens[i].norm.as_str()))
+            .find(|&i| ctx.lists.words.that.contains(ctx.a.tokens[i].norm.as_str()))
         else {
             continue;
         };

@@ -21,6 +21,20 @@ const CONTEXT: &str = include_str!("../data/context.tsv");
 const MAPPING: &str = include_str!("../data/mapping.tsv");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const COUNTRY_ADJ: &str = include_str!("../data/country_adjectives.tsv");
+const FUNCTION_WORDS: &str = include_str!("../data/function_words.tsv");
+
+/// Function words the rules compare whole tokens with (data/function_words.tsv), in match form.
+#[derive(Debug, Default)]
+pub struct FunctionWords {
+    /// Opens the first incident of a dual or counted plural (أحدهما، الأول).
+    pub part_first: rustc_hash::FxHashSet<String>,
+    /// Opens each next incident (والآخر، والثاني).
+    pub part_next: rustc_hash::FxHashSet<String>,
+    /// Opens reported content after a reporting verb (إن، أن، بأن).
+    pub that: rustc_hash::FxHashSet<String>,
+    /// A count word with no number (عدد).
+    pub unquantified: rustc_hash::FxHashSet<String>,
+}
 
 /// Every subtype the extractor can produce, with its type. The order is the precedence when two
 /// mentions of one incident disagree: the more specific subtype (earlier) wins.
@@ -209,6 +223,8 @@ pub struct Lists {
     pub nisbas: PhraseSet<&'static str>,
     /// ISO alpha-2 → the country's Arabic name (the first row of `countries.tsv`).
     pub country_names: FxHashMap<&'static str, &'static str>,
+    /// Function words compared as whole tokens.
+    pub words: FunctionWords,
     /// (type, subtype) → codes.
     pub codes: FxHashMap<(EventType, Option<&'static str>), Codes>,
 }
@@ -239,6 +255,7 @@ impl Lists {
             countries: PhraseSet::default(),
             nisbas: PhraseSet::default(),
             country_names: FxHashMap::default(),
+            words: FunctionWords::default(),
             codes: FxHashMap::default(),
         }
     }
@@ -374,6 +391,18 @@ impl Lists {
                 nisbas.insert(form, col("country_adjectives.tsv", n, &r, 0)?);
             }
         }
+        let mut words = FunctionWords::default();
+        for (n, r) in rows(FUNCTION_WORDS) {
+            let f = "function_words.tsv";
+            let set = match col(f, n, &r, 0)? {
+                "part_first" => &mut words.part_first,
+                "part_next" => &mut words.part_next,
+                "that" => &mut words.that,
+                "unquantified" => &mut words.unquantified,
+                other => return Err(err(f, n, format!("unknown class {other}"))),
+            };
+            set.insert(match_form(col(f, n, &r, 1)?));
+        }
         let mut codes = FxHashMap::default();
         for (n, r) in rows(MAPPING) {
             let f = "mapping.tsv";
@@ -398,6 +427,7 @@ impl Lists {
             countries,
             nisbas,
             country_names,
+            words,
             codes,
         })
     }
@@ -431,6 +461,11 @@ mod tests {
         assert!(l.countries.len() > 250);
         assert!(l.nisbas.len() > 40);
         assert_eq!(l.country_names.get("US"), Some(&"الولايات المتحدة"));
+        // Function words are stored in match form, whatever the spelling in the file.
+        assert!(l.words.that.contains("ان") && l.words.that.contains("بانها"));
+        assert!(l.words.part_first.contains("الاولي"));
+        assert!(l.words.part_next.contains("والثانيه"));
+        assert!(l.words.unquantified.contains("عدد"));
         // Every type/subtype a trigger or refiner can produce has codes.
         for t in [
             EventType::Attack,
