@@ -2,12 +2,12 @@
 //!
 //! Every lookup compares *keys*: the text layer's match form (`text::normalize::match_form`), with
 //! Latin letters lower-cased and the Persian letters ی/ک/ۀ/ھ folded to their Arabic forms (UN and
-//! GeoNames names mix them in). [`clitic_variants`] lists the ways a word may be read once an
+//! GeoNames names mix them in). [`any_clitic_variant`] tries the ways a word may be read once an
 //! attached conjunction (و/ف), preposition (ب/ل/ك) or the ل+ال contraction (للدولة) is removed;
 //! callers accept the first variant found in their own vocabulary, so stripping is guarded by a
 //! lexicon and never applied blindly. This module does no matching of its own.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Lookup key of one word: match form, Latin lower-cased, Persian letters folded.
 pub(crate) fn canon(s: &str) -> String {
@@ -29,7 +29,9 @@ pub(crate) fn canon(s: &str) -> String {
 /// The readings of a word key with attached clitics removed, most literal first.
 ///
 /// `والدولة` gives `والدوله`, `الدوله`; `للدولة` gives `للدوله`, `لدوله`, `الدوله`; `لتنظيم` gives
-/// `لتنظيم`, `تنظيم`. A variant keeps at least two letters.
+/// `لتنظيم`, `تنظيم`. A variant keeps at least two letters. (Tests only: the product tries the
+/// readings in place with [`any_clitic_variant`].)
+#[cfg(test)]
 pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(4);
     any_clitic_variant(w, |v| {
@@ -39,8 +41,9 @@ pub(crate) fn clitic_variants(w: &str) -> Vec<String> {
     out
 }
 
-/// Whether `f` holds for one of [`clitic_variants`] of `w`, tried in the same order, stopping at
-/// the first hit. Lookups on every token of every article go through here, so the readings are
+/// Whether `f` holds for one of the readings of `w` with attached clitics removed (most literal
+/// first: `والدولة` is tried as `والدوله`, then `الدوله`; `للدولة` as `للدوله`, `لدوله`, `الدوله`), stopping
+/// at the first hit. Lookups on every token of every article go through here, so the readings are
 /// borrowed slices of `w` (only the rare ل+ال contraction builds a string) instead of a `Vec<String>`.
 pub(crate) fn any_clitic_variant(w: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     if f(w) {
@@ -49,25 +52,33 @@ pub(crate) fn any_clitic_variant(w: &str, mut f: impl FnMut(&str) -> bool) -> bo
     // No two readings can be equal: each strips a different number of letters or a different
     // first letter, and the ل+ال reading puts ا where the word has ل; so no duplicate check.
     // Two letters take at least two bytes in any script.
+    //
+    // Prefixes are compared with `text::affix` (no `memcmp` call): ~20 candidate strips per word
+    // on every lookup of every token.
     let mut try_one = |s: &str| s.len() >= 2 && s.chars().nth(1).is_some() && f(s);
-    for conj in ["", "و", "ف"] {
-        let Some(r1) = w.strip_prefix(conj) else {
+    // Prepositions by position, so that the two with rules of their own are told apart by index
+    // rather than by a string compare.
+    const PREPS: [Option<&str>; 4] = [None, Some("ب"), Some("ل"), Some("ك")];
+    const LAM: usize = 2;
+    const KAF: usize = 3;
+    for conj in [None, Some("و"), Some("ف")] {
+        let Some(r1) = strip(w, conj) else {
             continue;
         };
-        for prep in ["", "ب", "ل", "ك"] {
-            if conj.is_empty() && prep.is_empty() {
+        for (pi, prep) in PREPS.into_iter().enumerate() {
+            if conj.is_none() && prep.is_none() {
                 continue;
             }
-            let Some(r2) = r1.strip_prefix(prep) else {
+            let Some(r2) = strip(r1, prep) else {
                 continue;
             };
             // ك ("like") is rare before names and often a word's first letter (كبيرا): only before
             // the article.
-            if prep == "ك" && !r2.starts_with("ال") {
+            if pi == KAF && !starts_with_article(r2) {
                 continue;
             }
             // ل + ال contracts to لل: للدولة is ل + الدولة.
-            if prep == "ل" && r2.starts_with('ل') && try_one(&format!("ا{r2}")) {
+            if pi == LAM && text::affix::starts_with(r2, "ل") && try_one(&format!("ا{r2}")) {
                 return true;
             }
             if try_one(r2) {
@@ -78,6 +89,23 @@ pub(crate) fn any_clitic_variant(w: &str, mut f: impl FnMut(&str) -> bool) -> bo
     false
 }
 
+fn strip<'a>(s: &'a str, c: Option<&str>) -> Option<&'a str> {
+    match c {
+        None => Some(s),
+        Some(c) => text::affix::strip_prefix(s, c),
+    }
+}
+
+/// Whether a key starts with the article ال.
+pub(crate) fn starts_with_article(k: &str) -> bool {
+    text::affix::starts_with(k, "ال")
+}
+
+/// The key without a leading article ال, if it has one.
+pub(crate) fn strip_article(k: &str) -> Option<&str> {
+    text::affix::strip_prefix(k, "ال")
+}
+
 /// True when the key is made of Arabic letters only (no digits, Latin or punctuation).
 pub(crate) fn is_arabic_word(k: &str) -> bool {
     !k.is_empty() && k.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
@@ -85,7 +113,7 @@ pub(crate) fn is_arabic_word(k: &str) -> bool {
 
 /// A set of word keys read from a shipped list (`#` comments, one entry per line or per column).
 #[derive(Debug, Default, Clone)]
-pub(crate) struct WordSet(HashSet<String>);
+pub(crate) struct WordSet(FxHashSet<String>);
 
 impl WordSet {
     /// Build from entries (each canonicalised; multi-word entries are kept with single spaces).
@@ -121,11 +149,6 @@ impl WordSet {
     /// Whether the key or one of its clitic-stripped readings is listed.
     pub(crate) fn contains_loose(&self, k: &str) -> bool {
         any_clitic_variant(k, |v| self.0.contains(v))
-    }
-
-    /// Whether one of precomputed readings ([`clitic_variants`]) is listed.
-    pub(crate) fn contains_any(&self, readings: &[String]) -> bool {
-        readings.iter().any(|v| self.0.contains(v.as_str()))
     }
 }
 

@@ -26,8 +26,6 @@ pub(crate) struct Doc<'d, 'a> {
     pub keys: Vec<String>,
     /// Sentence index of every token.
     pub sent: Vec<usize>,
-    /// Clitic readings of every key ([`crate::lexicon::clitic_variants`]), computed once.
-    pub vars: Vec<Vec<String>>,
     /// Name key of every token as a name's first word ([`crate::rules::first_word_key`] of the
     /// conjunction-free key).
     pub fkeys: Vec<String>,
@@ -37,10 +35,6 @@ impl<'d, 'a> Doc<'d, 'a> {
     pub(crate) fn new(a: &'d Analysis<'a>) -> Self {
         let keys: Vec<String> = (0..a.tokens.len())
             .map(|i| canon(a.token_text(i)))
-            .collect();
-        let vars = keys
-            .iter()
-            .map(|k| crate::lexicon::clitic_variants(k))
             .collect();
         let fkeys = keys
             .iter()
@@ -61,14 +55,15 @@ impl<'d, 'a> Doc<'d, 'a> {
             a,
             keys,
             sent,
-            vars,
             fkeys,
         }
     }
 
-    /// Whether token `i` (clitics tolerated) is in `set`.
+    /// Whether token `i` (clitics tolerated) is in `set`. The readings are tried on the fly
+    /// (borrowed slices of the key) rather than stored per token: storing them cost an allocation
+    /// per reading of every token of every article, more than the few lookups they saved.
     pub(crate) fn in_set(&self, set: &crate::lexicon::WordSet, i: usize) -> bool {
-        self.vars.get(i).is_some_and(|v| set.contains_any(v))
+        self.keys.get(i).is_some_and(|k| set.contains_loose(k))
     }
 
     /// Number of tokens.

@@ -18,7 +18,7 @@ use std::ops::Range;
 use model::{EntityType, Relation, Span};
 
 use crate::kb::KnowledgeBase;
-use crate::lexicon::{canon, clitic_variants, tsv_rows};
+use crate::lexicon::{any_clitic_variant, canon, strip_article, tsv_rows};
 use crate::link::{Doc, Found, Source};
 use crate::resolve::type_prefix;
 use crate::rules::{Lexicon, name_after, name_before, name_key};
@@ -39,20 +39,23 @@ struct Trigger {
 #[derive(Debug, Clone)]
 pub(crate) struct Triggers {
     list: Vec<Trigger>,
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
-fn bare_forms(k: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for v in clitic_variants(k) {
-        if let Some(r) = v.strip_prefix("ال")
-            && r.chars().count() >= 2
+/// Whether `f` holds for one of the readings of key `k` without clitics and article: each clitic
+/// reading ([`crate::lexicon::any_clitic_variant`]), preceded by itself without ال when two letters
+/// remain. Borrowed slices, tried on the fly: triggers start at few tokens, so precomputing every
+/// token's readings cost more than it saved.
+fn any_bare_form(k: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    any_clitic_variant(k, |v| {
+        if let Some(r) = strip_article(v)
+            && r.chars().nth(1).is_some()
+            && f(r)
         {
-            out.push(r.to_string());
+            return true;
         }
-        out.push(v);
-    }
-    out
+        f(v)
+    })
 }
 
 impl Triggers {
@@ -76,7 +79,7 @@ impl Triggers {
         }
         // Longer triggers first so "المتحدث باسم" wins over shorter readings.
         v.sort_by_key(|t| std::cmp::Reverse(t.words.len() + usize::from(t.clitic.is_some())));
-        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         for (n, t) in v.iter().enumerate() {
             let w = t.words[0]
                 .strip_prefix("ال")
@@ -93,20 +96,26 @@ impl Triggers {
             .contains_key(k.strip_prefix("ال").unwrap_or(k))
     }
 
-    /// The trigger matching at token `i`: `(relation, end of the trigger)`. `bare[j]` holds the
-    /// readings of token `j` without clitics and article ([`bare_forms`]).
-    fn at(&self, doc: &Doc<'_, '_>, bare: &[Vec<String>], i: usize) -> Option<(&str, usize)> {
-        let mut cands: Vec<usize> = bare[i]
-            .iter()
-            .filter_map(|f| self.by_first.get(f.as_str()))
-            .flatten()
-            .copied()
-            .collect();
+    /// The trigger matching at token `i`: `(relation, end of the trigger)`. Words after the first
+    /// are compared with the readings of the key without clitics and article ([`any_bare_form`]).
+    fn at(&self, doc: &Doc<'_, '_>, i: usize) -> Option<(&str, usize)> {
+        let mut cands: Vec<usize> = Vec::new();
+        any_bare_form(&doc.keys[i], |f| {
+            if let Some(c) = self.by_first.get(f) {
+                cands.extend_from_slice(c);
+            }
+            false
+        });
+        if cands.is_empty() {
+            return None;
+        }
         cands.sort_unstable();
         cands.dedup();
         for t in cands.into_iter().map(|n| &self.list[n]) {
             let n = t.words.len();
-            if i + n > doc.len() || !(1..n).all(|k| bare[i + k].contains(&t.words[k])) {
+            if i + n > doc.len()
+                || !(1..n).all(|k| any_bare_form(&doc.keys[i + k], |f| f == t.words[k]))
+            {
                 continue;
             }
             let mut end = i + n;
@@ -157,10 +166,9 @@ pub(crate) fn find(
     mentions: &mut Vec<Found>,
 ) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
-    let bare: Vec<Vec<String>> = doc.keys.iter().map(|k| bare_forms(k)).collect();
     let mut i = 0;
     while i < doc.len() {
-        let Some((rel, te)) = triggers.at(doc, &bare, i) else {
+        let Some((rel, te)) = triggers.at(doc, i) else {
             i += 1;
             continue;
         };

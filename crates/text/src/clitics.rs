@@ -62,7 +62,7 @@ pub fn proclitic_units(prefix: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut rest = prefix;
     while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("ال") {
+        if let Some(r) = crate::affix::strip_prefix(rest, "ال") {
             out.push("ال");
             rest = r;
         } else if rest == "لل" {
@@ -347,7 +347,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
     let mut n_pre = 0;
     if may_prefix {
         for &(p, article) in PREFIXES {
-            if norm.starts_with(p) {
+            if crate::affix::starts_with(norm, p) {
                 prefixes[n_pre] = (p, article);
                 n_pre += 1;
             }
@@ -359,7 +359,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
     let mut n_suf = 0;
     if may_suffix {
         for &s in SUFFIXES {
-            if norm.ends_with(s) {
+            if crate::affix::ends_with(norm, s) {
                 suffixes[n_suf] = s;
                 n_suf += 1;
             }
@@ -372,7 +372,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
         if (spelling.hamzated_start || spelling.conj_before_hamza) && p.contains("ال") {
             continue;
         }
-        let Some(rest) = norm.strip_prefix(p) else {
+        let Some(rest) = crate::affix::strip_prefix(norm, p) else {
             continue;
         };
         if rest.is_empty() {
@@ -392,7 +392,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             {
                 continue;
             }
-            let Some(stem) = rest.strip_suffix(s) else {
+            let Some(stem) = crate::affix::strip_suffix(rest, s) else {
                 continue;
             };
             if stem.is_empty() {
@@ -417,7 +417,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             let e = entry(stem);
             // A stem starting with ال takes no pronoun, except إلى (إليه، إليهم): الأهم is not
             // إلا + هم, nor الفني ألف + ني.
-            if !s.is_empty() && stem.starts_with("ال") && stem != "الي" {
+            if !s.is_empty() && crate::affix::starts_with(stem, "ال") && stem != "الي" {
                 continue;
             }
             // a nisba ي, a verb's ني... : the whole word is a word (a protected host such as

@@ -6,6 +6,7 @@
 //! offsets for slicing), so whatever is extracted later can point back at the words it came from.
 //!
 //! Layers, bottom up:
+//! * [`affix`]: prefix/suffix tests for short affixes without `memcmp` calls;
 //! * [`normalize`]: display and match normalisation with a map back to original offsets;
 //!   [`normalize::match_form`] is the fast path every lookup uses;
 //! * [`token`]: Arabic/Latin words, numbers, punctuation, with char and byte offsets;
@@ -25,6 +26,7 @@
 //! (empty, only diacritics, huge) gives an analysis, possibly empty.
 #![deny(missing_docs)]
 
+pub mod affix;
 pub mod clitics;
 pub mod dates;
 pub mod normalize;

@@ -43,7 +43,7 @@ pub(crate) fn rows(data: &str) -> impl Iterator<Item = (Vec<String>, Vec<&str>)>
 /// Yields `(proclitic, rest)`; the rest is never empty.
 pub(crate) fn variants(norm: &str) -> impl Iterator<Item = (&'static str, &str)> {
     std::iter::once(("", norm)).chain(PROCLITICS.iter().filter_map(move |p| {
-        norm.strip_prefix(p)
+        crate::affix::strip_prefix(norm, p)
             .filter(|rest| !rest.is_empty())
             .map(|rest| (*p, rest))
     }))
