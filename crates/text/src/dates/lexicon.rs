@@ -1,7 +1,7 @@
 //! The date lexicons (`crates/text/data/dates_*.tsv`), loaded once and folded to the match form.
 //! Only lookups live here; the grammar is in [`super`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::Analysis;

@@ -5,7 +5,7 @@
 //! It holds no Arabic knowledge itself (that is in the data files) and does not decide what a
 //! phrase means; the callers do.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Analysis;
 use crate::normalize::match_form;
@@ -58,7 +58,7 @@ pub(crate) struct PhraseIndex<T> {
 impl<T> PhraseIndex<T> {
     /// Index `entries`; within a first word, longer phrases are tried first.
     pub(crate) fn new(entries: impl IntoIterator<Item = (Vec<String>, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
         for (words, v) in entries {
             if let Some(first) = words.first() {
                 by_first.entry(first.clone()).or_default().push((words, v));
@@ -129,7 +129,7 @@ pub(crate) const START_DATE: u8 = 2;
 /// grammars), with the grammars it can begin. A cheap pre-filter: a token none of whose readings
 /// is in here (and that holds no digit) is skipped without trying any rule.
 static STARTS: std::sync::LazyLock<HashMap<String, u8>> = std::sync::LazyLock::new(|| {
-    let mut m: HashMap<String, u8> = HashMap::new();
+    let mut m: HashMap<String, u8> = HashMap::default();
     let nl = super::words::lexicon();
     let mut add = |w: &str, bit: u8| *m.entry(w.to_string()).or_default() |= bit;
     for w in nl.words.keys() {
@@ -160,13 +160,13 @@ pub(crate) fn start_mask(a: &Analysis<'_>, i: usize) -> u8 {
         if let Some(b) = starts.get(rest) {
             mask |= b;
         }
-        if let Some(b) = rest.strip_prefix("ال").and_then(|r| starts.get(r)) {
+        if let Some(b) = crate::affix::strip_prefix(rest, "ال").and_then(|r| starts.get(r)) {
             mask |= b;
         }
     }
     if let Some(r) = ["لل", "ولل", "فلل"]
         .iter()
-        .find_map(|p| t.norm.strip_prefix(p))
+        .find_map(|p| crate::affix::strip_prefix(&t.norm, p))
         && starts.contains_key(format!("ال{r}").as_str())
     {
         mask |= START_DATE;

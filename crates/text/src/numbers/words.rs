@@ -1,7 +1,7 @@
 //! The number lexicons (`crates/text/data/numbers_*.tsv`), loaded once and folded to the match
 //! form. Only lookups live here; the grammar that combines words is in [`super`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::lex::rows;
@@ -111,7 +111,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 fn load() -> Lexicon {
-    let mut words: HashMap<String, Vec<(Role, u64)>> = HashMap::new();
+    let mut words: HashMap<String, Vec<(Role, u64)>> = HashMap::default();
     for (w, f) in rows(include_str!("../../data/numbers_words.tsv")) {
         if let (Some(role), Some(v)) = (
             f.first().and_then(|r| Role::parse(r)),
