@@ -34,7 +34,7 @@ impl Word {
     fn matches(&self, forms: &[&str]) -> bool {
         match self {
             Word::Exact(w) => forms.iter().any(|f| f == w),
-            Word::Prefix(p) => forms.iter().any(|f| f.starts_with(p.as_str())),
+            Word::Prefix(p) => forms.iter().any(|f| text::affix::starts_with(f, p)),
         }
     }
 }
@@ -63,7 +63,7 @@ pub fn token_forms<'t>(t: &'t Token, out: &mut Vec<&'t str>) {
     }
     let mut bases: [&str; 2] = [norm, ""];
     for p in PROCLITICS {
-        if let Some(rest) = norm.strip_prefix(p)
+        if let Some(rest) = text::affix::strip_prefix(norm, p)
             && rest.chars().count() >= MIN_STEM_CHARS
         {
             bases[1] = rest;
@@ -76,7 +76,7 @@ pub fn token_forms<'t>(t: &'t Token, out: &mut Vec<&'t str>) {
             continue;
         }
         for e in ENCLITICS {
-            if let Some(rest) = base.strip_suffix(e)
+            if let Some(rest) = text::affix::strip_suffix(base, e)
                 && rest.chars().count() >= MIN_STEM_CHARS
             {
                 out.push(rest);
@@ -93,7 +93,7 @@ pub fn is_definite(t: &Token) -> bool {
         "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال",
     ]
     .iter()
-    .any(|p| n.starts_with(p) && n.chars().count() > p.chars().count() + 1)
+    .any(|p| text::affix::starts_with(n, p) && n.chars().count() > p.chars().count() + 1)
 }
 
 /// A set of phrases with payloads, indexed by their first word.
@@ -168,7 +168,7 @@ impl<T> PhraseSet<T> {
             }
         }
         for (p, id) in &self.prefix_first {
-            if let Some(rank) = f0.iter().position(|f| f.starts_with(p.as_str())) {
+            if let Some(rank) = f0.iter().position(|f| text::affix::starts_with(f, p)) {
                 check(*id, rank);
             }
         }
