@@ -101,7 +101,9 @@ pub fn is_definite(t: &Token) -> bool {
 pub struct PhraseSet<T> {
     entries: Vec<(Vec<Word>, T)>,
     exact_first: FxHashMap<String, Vec<usize>>,
-    prefix_first: Vec<(String, usize)>,
+    /// Phrases whose first word is a prefix (`قصف*`), by that prefix's first letter: a token is
+    /// only tested against the prefixes that begin with one of its forms' first letters.
+    prefix_first: FxHashMap<char, Vec<(String, usize)>>,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -109,7 +111,7 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             entries: Vec::new(),
             exact_first: FxHashMap::default(),
-            prefix_first: Vec::new(),
+            prefix_first: FxHashMap::default(),
         }
     }
 }
@@ -124,7 +126,15 @@ impl<T> PhraseSet<T> {
         let id = self.entries.len();
         match first {
             Word::Exact(w) => self.exact_first.entry(w.clone()).or_default().push(id),
-            Word::Prefix(p) => self.prefix_first.push((p.clone(), id)),
+            Word::Prefix(p) => {
+                // Never empty: `Word::parse` drops an empty prefix.
+                if let Some(c) = p.chars().next() {
+                    self.prefix_first
+                        .entry(c)
+                        .or_default()
+                        .push((p.clone(), id));
+                }
+            }
         }
         self.entries.push((words, payload));
     }
@@ -167,9 +177,22 @@ impl<T> PhraseSet<T> {
                 }
             }
         }
-        for (p, id) in &self.prefix_first {
-            if let Some(rank) = f0.iter().position(|f| text::affix::starts_with(f, p)) {
-                check(*id, rank);
+        // The distinct first letters of the token's forms (at most five forms, see
+        // `token_forms`); no allocation, this runs for every token of every lexicon.
+        let mut letters = ['\0'; 8];
+        let mut n_letters = 0;
+        for c in f0.iter().filter_map(|f| f.chars().next()) {
+            if letters[..n_letters].contains(&c) {
+                continue;
+            }
+            if let Some(slot) = letters.get_mut(n_letters) {
+                *slot = c;
+                n_letters += 1;
+            }
+            for (p, id) in self.prefix_first.get(&c).into_iter().flatten() {
+                if let Some(rank) = f0.iter().position(|f| text::affix::starts_with(f, p)) {
+                    check(*id, rank);
+                }
             }
         }
         // Longest first, then the most literal match; the same entry can be reached through
