@@ -3,9 +3,12 @@
 //! A number is a figure when a casualty word governs it (data/casualties.tsv): the word comes
 //! just before it ("مقتل 140 شخصا", "مقتل ما لا يقل عن 16", at most 3 words between, no
 //! punctuation) or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between,
-//! not counting a "على الأقل": "12 شخصا على الأقل قتلوا").
+//! not counting a "على الأقل": "12 شخصا على الأقل قتلوا", nor a partitive of up to three
+//! words after the counted noun: "خمسة أطفال من عائلة واحدة قتلوا"). "واحد" after a noun that
+//! is not a person noun or a casualty word is an adjective ("عائلة واحدة"), not a count.
 //! A number joined by و to a figure a few words earlier is added to it: "مقتل 61 مدنيا، وسبعة
-//! جنود" is at least 68 killed; the sum takes the loosest qualifier of its parts (at_least if
+//! جنود" is at least 68 killed; with a plus phrase (إضافة إلى، فضلا عن) up to eight words
+//! later ("مقتل 9 من حراس المنشأة فضلا عن اثنين من المارة" is 11); the sum takes the loosest qualifier of its parts (at_least if
 //! any part is at_least, else about, else range/at_most, else exact).
 //!
 //! Numbers that overlap a date expression, look like a year (a bare 1900–2100 with no person
@@ -39,6 +42,9 @@ pub struct Figure {
     /// text gives no figure; the text layer's reading of it, about 3, would be invented).
     pub vague: bool,
 }
+
+/// How many words a plus phrase ("إضافة إلى", role `plus`) may join two figures across.
+const PLUS_REACH: usize = 8;
 
 /// Combine two counts of the same field into their sum, keeping the loosest qualifier.
 pub fn sum(a: Count, b: Count) -> Count {
@@ -76,6 +82,17 @@ fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
         .filter(|&k| norm(k) == "علي" && norm(k + 1) == "الاقل" && k + 1 < r.end)
         .count()
         * 2
+}
+
+/// How many words of a partitive phrase lie in `r` (from the number to a casualty word after
+/// it): "من" and at most two words after the counted noun ("أطفال من عائلة واحدة").
+fn partitive_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
+    let at = r.start + 1;
+    if r.end > at + 1 && r.end - at <= 3 && ctx.a.tokens.get(at).is_some_and(|t| t.norm == "من") {
+        r.end - at
+    } else {
+        0
+    }
 }
 
 fn is_comma(ctx: &Ctx<'_, '_>, i: usize) -> bool {
@@ -128,12 +145,23 @@ pub fn figures(
                         best = Some((gap, field, cs));
                     }
                 }
-                // "12 شخصا على الأقل قتلوا": the qualifier between does not count as words.
-                Side::After if cs >= ne && cs - ne <= 2 + qualifier_words(ctx, ne..cs) => {
-                    if (ne..cs).any(|k| is_break(ctx, k)) || numbers_between(numbers, ne, cs) {
+                // "12 شخصا على الأقل قتلوا": the qualifier between does not count as words, nor
+                // does a partitive after the counted noun ("خمسة أطفال من عائلة واحدة قتلوا").
+                Side::After
+                    if cs >= ne
+                        && cs - ne
+                            <= 2 + qualifier_words(ctx, ne..cs) + partitive_words(ctx, ne..cs) =>
+                {
+                    let counted = numbers.iter().any(|m| {
+                        m.tokens.start >= ne
+                            && m.tokens.end <= cs
+                            && m.tokens.start < cs
+                            && usable(ctx, m, dates, sent.end)
+                    });
+                    if (ne..cs).any(|k| is_break(ctx, k)) || counted {
                         continue;
                     }
-                    let gap = cs - ne - qualifier_words(ctx, ne..cs);
+                    let gap = cs - ne - qualifier_words(ctx, ne..cs) - partitive_words(ctx, ne..cs);
                     if best.is_none_or(|b| gap < b.0) {
                         best = Some((gap, field, cs));
                     }
@@ -195,18 +223,21 @@ pub fn figures(
             continue;
         };
         let (ns, ne) = (n.tokens.start, n.tokens.end);
-        if prev.tokens.end > ns || ns - prev.tokens.end > 5 {
+        // "مقتل 9 من حراس المنشأة فضلا عن اثنين من المارة": a plus phrase may join two
+        // figures across a description of the first group.
+        if prev.tokens.end > ns || ns - prev.tokens.end > PLUS_REACH {
             continue;
         }
         let gap = prev.tokens.end..ns;
+        let plus = gap.clone().any(|g| ctx.roles[g] == Some(Role::Plus));
         let joined = ctx.a.tokens[ns].norm.starts_with('و')
             || ns
                 .checked_sub(1)
                 .is_some_and(|p| ctx.a.tokens[p].norm == "و")
-            || gap.clone().any(|g| ctx.roles[g] == Some(Role::Plus));
+            || plus;
         let clean = gap.clone().all(|g| !is_break(ctx, g) || is_comma(ctx, g))
             && !cues.iter().any(|c| c.0 >= gap.start && c.0 < ne)
-            && gap.len() <= 4;
+            && (gap.len() <= 4 || plus);
         if joined && clean && !prev.vague && !unquantified(ctx, n) {
             prev.count = sum(prev.count, n.count);
             prev.tokens.end = ne;
@@ -275,7 +306,45 @@ pub fn figures(
         });
     }
     out.extend(named);
+    for f in &mut out {
+        if f.field == Field::Killed && !f.vague {
+            let attackers = attackers_among(ctx, f.tokens.end, sent.end);
+            if attackers > 0 && attackers < f.count.value {
+                f.count.value -= attackers;
+                f.count.min = f.count.min.saturating_sub(attackers);
+                f.count.max = f.count.max.saturating_sub(attackers);
+            }
+        }
+    }
     out
+}
+
+/// How many attackers a toll names among its dead: "قتل ستة أشخاص بينهم امرأتان والانتحاري" (one):
+/// a word of "among them" (بينهم، منهم …) within two words after the figure, then, before any
+/// punctuation and at most six words on, words of class `attacker` in data/function_words.tsv
+/// (مهاجم، انتحاري، منفذ …), each counting one, or two in the dual (مهاجمان). Killed counts the
+/// victims, not the attackers.
+fn attackers_among(ctx: &Ctx<'_, '_>, from: usize, end: usize) -> u64 {
+    let w = &ctx.lists.words;
+    let form_in = |k: usize, set: &rustc_hash::FxHashSet<String>| {
+        ctx.forms
+            .get(k)
+            .is_some_and(|fs| fs.iter().any(|f| set.contains(*f)))
+    };
+    let Some(among) = (from..(from + 2).min(end)).find(|&k| form_in(k, &w.among)) else {
+        return 0;
+    };
+    let mut n = 0;
+    for k in among + 1..(among + 7).min(end) {
+        if is_break(ctx, k) {
+            break;
+        }
+        if form_in(k, &w.attacker) {
+            let norm = ctx.a.tokens[k].norm.as_str();
+            n += if norm.ends_with("ان") { 2 } else { 1 };
+        }
+    }
+    n
 }
 
 /// How many people an unnumbered noun denotes: 2 for a dual of a person noun (`جنديان`,
@@ -328,6 +397,36 @@ fn usable(ctx: &Ctx<'_, '_>, n: &NumberMention, dates: &[&DateMention], sent_end
     let c = n.count;
     if c.qualifier == Qualifier::Exact && (1900..=2100).contains(&c.value) && n.end - n.start == 4 {
         return false;
+    }
+    // "خمسة أطفال من عائلة واحدة قتلوا", "في ليلة واحدة": واحد after a noun is an adjective
+    // ("one family"); it counts heads only after a noun for people ("جندي واحد") or a
+    // casualty word ("قتل واحد من الحراس").
+    if c.value == 1 && n.tokens.len() == 1 {
+        let i = n.tokens.start;
+        if let Some(p) = i.checked_sub(1)
+            && ctx
+                .a
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Arabic)
+            && ctx
+                .a
+                .tokens
+                .get(p)
+                .is_some_and(|t| t.kind == TokenKind::Arabic)
+        {
+            let forms = ctx.forms.get(p).map(Vec::as_slice).unwrap_or_default();
+            let person = forms
+                .iter()
+                .any(|f| ctx.lists.context.words(f).any(|r| *r == Role::Person));
+            let mut buf = Vec::new();
+            ctx.lists
+                .casualties
+                .matches_at(&ctx.forms, p, p + 1, &mut buf);
+            if !person && buf.is_empty() {
+                return false;
+            }
+        }
     }
     c.value > 0
 }

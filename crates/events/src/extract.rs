@@ -1,10 +1,18 @@
 //! Per-sentence extraction: triggers, their modality, and the arguments each trigger takes.
 //!
-//! For every sentence it finds trigger phrases (data/triggers.tsv, longest match wins), drops
-//! those that a plan/threat/call/hypothetical/negation/generic word governs (data/modality.tsv;
-//! a *foiled* plot becomes a threat alert unless the sentence reports an arrest), drops verb
-//! triggers that only describe an event noun (a relative clause, with or without الذي: "هجوم
-//! استهدف فندقا"), and attaches arguments. "Nearest trigger" below always means: a trigger of
+//! For every sentence it finds trigger phrases (data/triggers.tsv, longest match wins; a verb
+//! trigger never matches a word with the article: "الصادرة" is not "صادر"), drops those that a
+//! plan/threat/call/hypothetical/negation/generic word governs (data/modality.tsv; a *foiled*
+//! plot becomes a threat alert unless the sentence reports an arrest; a denial or allegation,
+//! "نفت الوزارة اتهامات … بقصف …", "بدعوى زرعهم عبوة", reaches up to 12 words ahead unless what
+//! it denies is the doer's role, "مسؤوليته عن"; an attack word next to a word for hackers is a
+//! cyber attack), drops verb triggers that only describe an event noun (a relative clause, with
+//! or without الذي: "هجوم استهدف فندقا"), drops event nouns named by a past day ("هجمات الحادي
+//! عشر من سبتمبر") and running totals over a period ("27 قتيلا في اعتداءات … منذ انهيار الهدنة",
+//! with their toll), adds the killing a speaker reports as its own act ("أعلنت الشرطة أنها
+//! قتلت ثمانية": `own_acts`), and attaches arguments. Dates are sorted by use first
+//! (`date_use`): the start of a period ("منذ يوليو 2014"), the name of a past day, or a day
+//! after publication dates no trigger. "Nearest trigger" below always means: a trigger of
 //! the argument's own clause first, then the fewest words between. A sentence is cut into
 //! clauses at semicolons, before بينما، فيما، في حين، كما، ثم, and before a verb trigger or
 //! light verb joined by و/ف ("قصفت الميليشيات أحياء في مدينة تعز بينما شنت الطائرات غارة":
@@ -39,7 +47,13 @@
 //!   state, which turns a storming or an attack into a security operation; so does a country adjective after an event noun a state carries out
 //!   ("غارة جوية أمريكية", "قصف روسي") or after an indefinite force word ("طائرات تركية"), which
 //!   names that country. "التنظيم" near a trigger, or a claim with no subject, points at the
-//!   organisation most mentioned in the article.
+//!   organisation most mentioned in the article. Also the doer: the subject of a light verb
+//!   right after an event noun ("هجوم نفذه مسلحون من داعش", "التفجير الذي شنه …": `doer_after`);
+//!   the speaker of "أعلنت/قالت X أنها …" for the verb after the pronoun; an organisation named
+//!   by a definite force word ("الجيش التركي") or right after one ("طائرات التحالف الدولي") acts
+//!   as a state. Never the doer: a name after من or "من عناصر" before the trigger (the victims'
+//!   side), the subject of a reaction verb (تدين، يستنكر), a ل-name after the trigger's object
+//!   ("القصف مخازن للحوثيين").
 //! - **targets**: ORG/PER mentions after the trigger introduced by ضد/استهدف, and for security
 //!   operations and arrests the armed group after them ("عناصر تنظيم داعش").
 //! - **casualties**: figures from [`crate::casualties`], each given to the nearest trigger whose
@@ -56,6 +70,7 @@
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use model::{ActorRef, Count, DateValue, EntityType, EventType};
 use ner::{EntityMention, NerOutput};
 use text::dates::DateMention;
@@ -311,6 +326,7 @@ pub fn mentions(
     ctx: &Ctx<'_, '_>,
     numbers: &[NumberMention],
     dates: &[DateMention],
+    doc_date: Option<NaiveDate>,
 ) -> (Vec<Mention>, Vec<Orphan>) {
     let a = ctx.a;
     let mut out = Vec::new();
@@ -319,10 +335,23 @@ pub fn mentions(
     let mut buf = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let sent = s.tokens.clone();
-        let s_dates: Vec<&DateMention> = dates
+        let all_dates: Vec<&DateMention> = dates
             .iter()
             .filter(|d| d.tokens.start >= sent.start && d.tokens.start < sent.end)
             .collect();
+        // Only a date of an event dates a trigger: not the start of a period ("منذ يوليو
+        // 2014"), the name of a past day ("الحادي عشر من سبتمبر"), or a day to come.
+        let uses: Vec<DateUse> = all_dates
+            .iter()
+            .map(|d| date_use(ctx, d, sent.clone(), doc_date))
+            .collect();
+        let s_dates: Vec<&DateMention> = all_dates
+            .iter()
+            .zip(&uses)
+            .filter(|(_, u)| **u == DateUse::Event)
+            .map(|(d, _)| *d)
+            .collect();
+        let periods = periods(ctx, sent.clone(), &all_dates, &uses);
         let s_numbers: Vec<&NumberMention> = numbers
             .iter()
             .filter(|n| n.tokens.start >= sent.start && n.tokens.end <= sent.end)
@@ -334,7 +363,10 @@ pub fn mentions(
             ctx.lists
                 .triggers
                 .matches_at(&ctx.forms, i, sent.end, &mut buf);
-            if let Some((n, info)) = buf.first() {
+            // A verb never takes the article: "الصادرة" (issued) is not "صادر" (seized) with
+            // a clitic stripped.
+            let definite = ctx.a.tokens.get(i).is_some_and(is_definite);
+            if let Some((n, info)) = buf.iter().find(|(_, info)| !(info.verb && definite)) {
                 hits.push(Hit {
                     tokens: i..i + n,
                     info,
@@ -344,13 +376,25 @@ pub fn mentions(
                 i += 1;
             }
         }
-        let inherited = if s_dates.is_empty() { prev_date } else { None };
+        // (A sentence with a date of another use gives and takes none: its events are not
+        // the previous sentence's.)
+        let inherited = if all_dates.is_empty() {
+            prev_date
+        } else {
+            None
+        };
         if let Some(d) = s_dates.last() {
             prev_date = Some(d);
         } else if !a.sentences.is_empty() {
             // Only the sentence right before may lend its date.
             prev_date = None;
         }
+        let s_ments: Vec<&EntityMention> = ctx
+            .ner
+            .mentions
+            .iter()
+            .filter(|m| m.tokens.start >= sent.start && m.tokens.end <= sent.end)
+            .collect();
         let persons: Vec<Range<usize>> = ctx
             .ner
             .mentions
@@ -365,7 +409,7 @@ pub fn mentions(
         let figs = if s_numbers.is_empty() && hits.is_empty() {
             Vec::new()
         } else {
-            figures(ctx, sent.clone(), &s_numbers, &s_dates, &persons)
+            figures(ctx, sent.clone(), &s_numbers, &all_dates, &persons)
         };
         if hits.is_empty() {
             orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
@@ -394,6 +438,56 @@ pub fn mentions(
             });
             !(h.info.verb && (relative || adjacent))
         });
+        // "هجمات الحادي عشر من سبتمبر": an event noun named by a past day is a reference to a
+        // well-known incident of another year, not a report. A plural or a battle word given
+        // over a period ("27 قتيلا في اعتداءات … منذ انهيار الهدنة", "الغارات والمعارك المتواصلة
+        // منذ خمسة أشهر") is a running total, not an incident.
+        let clause0 = clauses(ctx, sent.clone(), &hits);
+        let totals: Vec<Range<usize>> = hits
+            .iter()
+            .filter(|h| running_total(ctx, h, &hits, &periods, &clause0, sent.start))
+            .map(|h| h.tokens.clone())
+            .collect();
+        hits.retain(|h| {
+            let named = all_dates.iter().zip(&uses).any(|(d, u)| {
+                *u == DateUse::Name && !h.info.verb && d.tokens.start == h.tokens.end
+            });
+            !named && !totals.contains(&h.tokens)
+        });
+        // The toll of a running total is no incident's: it is dropped with it, not handed to
+        // another trigger or to the previous sentence's event.
+        let figs: Vec<Figure> = if totals.is_empty() {
+            figs
+        } else {
+            let kept: Vec<Range<usize>> = hits.iter().map(|h| h.tokens.clone()).collect();
+            let dist = |rs: &[Range<usize>], f: &Figure| {
+                rs.iter()
+                    .map(|t| gap(t, &(f.cue..f.cue + 1)))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            figs.into_iter()
+                .filter(|f| dist(&totals, f) >= dist(&kept, f))
+                .collect()
+        };
+        // "أعلنت قوات الأمن أنها قتلت ثمانية مسلحين": what the pronoun after إن/أن reports is
+        // the speaker's own act. A killing told that way has no trigger word of its own: it
+        // becomes the speaker's operation (or attack, for an armed group); any verb trigger
+        // there takes the speaker as its doer (below, after `actors`).
+        let speakers = own_acts(ctx, sent.clone(), &hits, &s_ments);
+        for sp in &speakers {
+            if sp.kill && !hits.iter().any(|h| h.tokens.contains(&sp.at)) {
+                hits.push(Hit {
+                    tokens: sp.at..sp.at + 1,
+                    info: if sp.state {
+                        &OWN_KILL_BY_STATE
+                    } else {
+                        &OWN_KILL_BY_GROUP
+                    },
+                });
+            }
+        }
+        hits.sort_by_key(|h| h.tokens.start);
         let has_arrest = hits.iter().any(|h| h.info.kind == EventType::Arrest);
         let mut ms: Vec<(Mention, Range<usize>)> = Vec::new();
         for h in &hits {
@@ -451,12 +545,6 @@ pub fn mentions(
                 .min_by_key(|k| (near.key(*k, r), *k))
         };
         // Places.
-        let s_ments: Vec<&EntityMention> = ctx
-            .ner
-            .mentions
-            .iter()
-            .filter(|m| m.tokens.start >= sent.start && m.tokens.end <= sent.end)
-            .collect();
         // A place in a reporting clause is the source's ("قال متحدث باسم الجيش الذي يوجد مقره
         // في شرق ليبيا إن الهجوم …"): it is taken only when the event's own words name none,
         // and then marked, because an official's own area is often, not always, the scene
@@ -489,7 +577,15 @@ pub fn mentions(
                 continue;
             };
             let g = gap(&trig_ranges[k], &d.tokens);
-            if g > MAX_DATE_GAP {
+            // As for places, a sentence's only trigger may be far from its date: "… إثر تفجير
+            // استهدف قافلة … وأوقع 14 قتيلا … في بلدة … القريبة من الحدود هذا الأسبوع".
+            let reach = if trig_ranges.len() == 1 {
+                MAX_DATE_GAP_ALONE
+            } else {
+                MAX_DATE_GAP
+            };
+            // (The longer reach only within the trigger's own clause.)
+            if g > reach || (g > MAX_DATE_GAP && near.key(k, &d.tokens).0) {
                 continue;
             }
             let better = ms[k].0.date.as_ref().is_none_or(|old| {
@@ -535,6 +631,25 @@ pub fn mentions(
         for (m, tr) in ms.iter_mut() {
             let from = clause_start(&clause, sent.start, tr.start);
             actors(ctx, m, tr, &s_ments, sent.clone(), from);
+            // The subject of "أنها قتلت" / "أنها اعتقلت" is the speaker; a name after the verb
+            // is its object.
+            if let Some(sp) = speakers.iter().find(|sp| m.verb && sp.at == tr.start) {
+                if let Some(old) = m.perp.take()
+                    && old != sp.actor
+                    && !m.targets.contains(&old)
+                {
+                    m.targets.push(old);
+                }
+                m.targets.retain(|t| *t != sp.actor);
+                m.perp = Some(sp.actor.clone());
+                m.perp_state = sp.state;
+                if sp.state
+                    && let Some((t, st)) = m.state
+                {
+                    m.kind = t;
+                    m.subtype = st;
+                }
+            }
             refine(ctx, m, tr, sent.clone());
         }
         // Figures to the nearest trigger that can carry them.
@@ -568,6 +683,291 @@ pub fn mentions(
         out.extend(ms.into_iter().map(|(m, _)| m));
     }
     (out, orphans)
+}
+
+/// A killing a state reports as its own act ("أعلنت الشرطة أنها قتلت …"): a security
+/// operation.
+const OWN_KILL_BY_STATE: TriggerInfo = TriggerInfo {
+    kind: EventType::SecurityOperation,
+    subtype: None,
+    verb: true,
+    plural: false,
+    weak: false,
+    place_obj: false,
+    modal_ok: false,
+    state: None,
+};
+
+/// A killing an armed group reports as its own act ("أعلن التنظيم أنه قتل …"): an attack.
+const OWN_KILL_BY_GROUP: TriggerInfo = TriggerInfo {
+    kind: EventType::Attack,
+    subtype: Some("armed_assault"),
+    verb: true,
+    plural: false,
+    weak: false,
+    place_obj: false,
+    modal_ok: false,
+    state: None,
+};
+
+/// A speaker's own act, reported with a pronoun after إن/أن.
+struct OwnAct {
+    /// First token of the verb of the act.
+    at: usize,
+    /// The speaker.
+    actor: ActorRef,
+    /// The speaker is a state body.
+    state: bool,
+    /// The verb is an active "killed" agreeing with the pronoun (قتلت after أنها, قتلوا after
+    /// أنهم), which no trigger word covers.
+    kill: bool,
+}
+
+/// The acts a sentence's speakers report as their own: "أعلنت وزارة الداخلية أنها قتلت ثمانية
+/// مسلحين", "قالت الشرطة إنها اعتقلت خمسة": a reporting frame ([`report_frames`]) whose إن/أن
+/// carries a pronoun (أنه، أنها، أنهم، بأنها …), a verb right after it (or after قد / تمكنت من /
+/// نجحت في), and a speaker between the reporting verb and إن/أن: the first organisation or
+/// country named there, else a state force word (الجيش، الشرطة …). The speaker is a state when
+/// it is a country, a force word stands at or before its name, or its name opens with a word of
+/// `state_body` in data/function_words.tsv (وزارة، جهاز …). "أنه قتل" is not taken as a
+/// killing: it also reads as the impersonal passive ("أنه قُتل شخصان").
+fn own_acts(
+    ctx: &Ctx<'_, '_>,
+    sent: Range<usize>,
+    hits: &[Hit<'_>],
+    s_ments: &[&EntityMention],
+) -> Vec<OwnAct> {
+    let mut out = Vec::new();
+    let norm = |i: usize| ctx.a.tokens.get(i).map_or("", |t| t.norm.as_str());
+    for f in report_frames(ctx, sent.clone(), hits) {
+        let c = f.end;
+        let pron = norm(c);
+        let person = if pron.ends_with("ها") {
+            'f'
+        } else if pron.ends_with("هم") {
+            'p'
+        } else if pron.ends_with('ه') {
+            'm'
+        } else {
+            continue;
+        };
+        // The verb, after an optional قد and "تمكنت من" / "نجحت في" (managed to).
+        let mut at = c + 1;
+        if matches!(norm(at), "قد" | "لقد") {
+            at += 1;
+        }
+        let managed = ctx.forms.get(at).is_some_and(|fs| {
+            fs.iter()
+                .any(|f| f.starts_with("تمكن") || f.starts_with("نجح"))
+        }) && matches!(norm(at + 1), "من" | "في");
+        if managed {
+            at += 2;
+        }
+        if at >= sent.end {
+            continue;
+        }
+        let Some((actor, state)) = speaker(ctx, f.clone(), s_ments) else {
+            continue;
+        };
+        let kill = match person {
+            'f' => norm(at) == "قتلت" || (managed && norm(at) == "قتل"),
+            'p' => norm(at) == "قتلوا" || (managed && norm(at) == "قتل"),
+            _ => managed && norm(at) == "قتل",
+        };
+        let verb_hit = hits.iter().any(|h| h.info.verb && h.tokens.start == at);
+        if kill || verb_hit {
+            out.push(OwnAct {
+                at,
+                actor,
+                state,
+                kill,
+            });
+        }
+    }
+    out
+}
+
+/// Who speaks in a reporting frame (reporting verb .. إن/أن), and whether it is a state body.
+fn speaker(
+    ctx: &Ctx<'_, '_>,
+    f: Range<usize>,
+    s_ments: &[&EntityMention],
+) -> Option<(ActorRef, bool)> {
+    let w = &ctx.lists.words;
+    if let Some(pm) = s_ments.iter().find(|pm| {
+        matches!(pm.kind, EntityType::Org | EntityType::Gpe)
+            && pm.tokens.start > f.start
+            && pm.tokens.end <= f.end
+            && !preceded_by(ctx, pm.tokens.start, Role::Report, 2)
+    }) {
+        let i = pm.tokens.start;
+        let state = pm.kind == EntityType::Gpe
+            || pm.tokens.clone().any(|j| ctx.role(j) == Some(Role::State))
+            || (i > f.start + 1 && ctx.role(i - 1) == Some(Role::State))
+            || word_in(ctx, i, &w.state_body)
+            || (i > f.start + 1 && word_in(ctx, i - 1, &w.state_body));
+        return Some((actor_of(ctx, pm), state));
+    }
+    let si = (f.start + 1..f.end).find(|&i| {
+        (ctx.role(i) == Some(Role::State) || word_in(ctx, i, &w.state_body))
+            && !preceded_by(ctx, i, Role::Report, 2)
+            && !dative(ctx, i)
+    })?;
+    // The force word with an adjective after it ("الجيش الباكستاني", "وزارة الداخلية").
+    let end = if si + 1 < f.end && is_definite(&ctx.a.tokens[si + 1]) {
+        si + 2
+    } else {
+        si + 1
+    };
+    Some((
+        ActorRef {
+            entity: None,
+            name: ctx.text(si, end).to_string(),
+        },
+        true,
+    ))
+}
+
+/// What a date expression says of the events of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateUse {
+    /// When an event happened (or when its source spoke).
+    Event,
+    /// The start of a period: "منذ يوليو 2014", "المعارك المتواصلة منذ خمسة أشهر".
+    Period,
+    /// The name of a well-known past day: "الحادي عشر من سبتمبر".
+    Name,
+    /// A day after the publication date: not when a reported incident happened.
+    Future,
+}
+
+/// How close to the publication date a منذ date may start and still date the event that
+/// started then ("الاشتباكات المندلعة منذ أمس": the clashes began yesterday).
+const RECENT_START_DAYS: i64 = 2;
+
+/// Classify a date of a sentence.
+///
+/// - **Period**: a date right after منذ (`since` in data/function_words.tsv) is the start of a
+///   period ("معتقل منذ يوليو 2014"), unless a word of `when` follows it ("منذ يناير 2022،
+///   عندما اقتحم مسلحون سجنا": the storming began the period and is dated by it) or it starts
+///   within [`RECENT_START_DAYS`] of the publication date. A منذ + duration ("منذ خمسة أشهر",
+///   which the text layer reads as "… ago") is a period when an `ongoing` word stands before it
+///   ("المتواصلة منذ خمسة أشهر": for five months).
+/// - **Name**: a day written in words with من and a month and no year ("الحادي عشر من
+///   سبتمبر", "العاشر من رمضان"), with no word placing it in this year after it (`relative_time`:
+///   الماضي، الجاري، الشهر …) and no weekday, يوم or الموافق before it (`day_before`): news
+///   dates the day's events with digits; a day in words with no year names a day of history.
+/// - **Future**: it starts after the publication date (the text layer lets a day without a year
+///   fall up to two months ahead, for announcements).
+fn date_use(
+    ctx: &Ctx<'_, '_>,
+    d: &DateMention,
+    sent: Range<usize>,
+    doc_date: Option<NaiveDate>,
+) -> DateUse {
+    let w = &ctx.lists.words;
+    let (s, e) = (d.tokens.start, d.tokens.end);
+    let before = |k: usize| s.checked_sub(k).filter(|&p| p >= sent.start);
+    let when_after = (e..(e + 3).min(sent.end))
+        .find(|&i| !ctx.is_punct(i))
+        .is_some_and(|i| word_in(ctx, i, &w.when));
+    let recent =
+        doc_date.is_some_and(|dd| d.value.end >= dd - chrono::Duration::days(RECENT_START_DAYS));
+    if before(1).is_some_and(|p| word_in(ctx, p, &w.since)) && !when_after && !recent {
+        return DateUse::Period;
+    }
+    if word_in(ctx, s, &w.since)
+        && (1..=2).any(|k| before(k).is_some_and(|p| word_in(ctx, p, &w.ongoing)))
+    {
+        return DateUse::Period;
+    }
+    let in_words = d.tokens.clone().all(|i| {
+        ctx.a
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind != TokenKind::Number)
+    });
+    let with_min = d.tokens.clone().any(|i| ctx.a.tokens[i].norm == "من");
+    let placed = (s..(e + 1).min(sent.end)).any(|i| word_in(ctx, i, &w.relative_time))
+        || word_in(ctx, s, &w.day_before)
+        || (1..=2).any(|k| before(k).is_some_and(|p| word_in(ctx, p, &w.day_before)));
+    if d.value.precision == model::Precision::Day && in_words && with_min && !placed {
+        return DateUse::Name;
+    }
+    if doc_date.is_some_and(|dd| d.value.start > dd) {
+        return DateUse::Future;
+    }
+    DateUse::Event
+}
+
+/// Where the periods of a sentence start: its `Period` dates, and a منذ that opens no date and
+/// no event ("منذ بداية الأزمة", "منذ اندلاع الحرب"; not "منذ سيطرتها على عدن", an event).
+fn periods(
+    ctx: &Ctx<'_, '_>,
+    sent: Range<usize>,
+    dates: &[&DateMention],
+    uses: &[DateUse],
+) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = dates
+        .iter()
+        .zip(uses)
+        .filter(|(_, u)| **u == DateUse::Period)
+        .map(|(d, _)| d.tokens.clone())
+        .collect();
+    let mut buf = Vec::new();
+    for i in sent.clone() {
+        if !word_in(ctx, i, &ctx.lists.words.since) || i + 1 >= sent.end {
+            continue;
+        }
+        let date = dates
+            .iter()
+            .any(|d| d.tokens.contains(&i) || d.tokens.start == i + 1);
+        ctx.lists
+            .triggers
+            .matches_at(&ctx.forms, i + 1, sent.end, &mut buf);
+        if !date && buf.is_empty() {
+            out.push(i..i + 2);
+        }
+    }
+    out
+}
+
+/// How far a period may stand from the plural it totals ("موجة من التفجيرات وعمليات إطلاق
+/// النار أودت بحياة أكثر من 400 مدني في شمال الكاميرون منذ …").
+const PERIOD_REACH: usize = 15;
+
+/// Whether a trigger gives a running total over a period: a plural noun, or one an `ongoing`
+/// word follows, in the same clause as a period start at most [`PERIOD_REACH`] words after it
+/// ("بلغ عدد القتلى 27 شرطيا في اعتداءات متفرقة منذ انهيار الهدنة"). A single act dated from a period
+/// ("اعتقل منذ يوليو 2014") is not one: it stays, without that date.
+fn running_total(
+    ctx: &Ctx<'_, '_>,
+    h: &Hit<'_>,
+    hits: &[Hit<'_>],
+    periods: &[Range<usize>],
+    clause: &[usize],
+    base: usize,
+) -> bool {
+    if h.info.verb {
+        return false;
+    }
+    let c = |i: usize| clause.get(i.wrapping_sub(base)).copied();
+    // A noun joined to a plural just before it shares its number ("التفجيرات وحوادث إطلاق
+    // النار").
+    let plural = h.info.plural
+        || hits.iter().any(|o| {
+            o.info.plural
+                && !o.info.verb
+                && o.tokens.end <= h.tokens.start
+                && h.tokens.start - o.tokens.end <= 2
+        });
+    periods.iter().any(|p| {
+        p.start >= h.tokens.end
+            && p.start - h.tokens.end <= PERIOD_REACH
+            && c(p.start) == c(h.tokens.start)
+            && (plural
+                || (h.tokens.end..p.start).any(|i| word_in(ctx, i, &ctx.lists.words.ongoing)))
+    })
 }
 
 /// The most incidents one counted plural is split into (ordinals up to الرابع, then الأخير).
@@ -882,6 +1282,9 @@ impl Near<'_> {
 /// Dates farther than this from every trigger of their sentence belong to another clause.
 const MAX_DATE_GAP: usize = 15;
 
+/// The reach of a date when its sentence has only one trigger (the reach of a place then).
+const MAX_DATE_GAP_ALONE: usize = 25;
+
 fn precision_rank(p: model::Precision) -> u8 {
     use model::Precision::*;
     match p {
@@ -941,7 +1344,8 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
             .modality
             .matches_at(&ctx.forms, i, start, &mut buf);
         for (_, (kind, side)) in &buf {
-            if *side != Side::Before {
+            // (A denial has its own reach: `denied`.)
+            if *side != Side::Before || *kind == Modality::Denial {
                 continue;
             }
             let dist = start - i;
@@ -982,10 +1386,69 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
             }
         }
     }
+    if found.is_none() && denied(ctx, h, sent.clone()) {
+        found = Some(Modality::Denial);
+    }
+    if found.is_none() && h.info.kind == EventType::Attack && cyber(ctx, h, sent) {
+        found = Some(Modality::Generic);
+    }
     match found {
-        Some(m) if h.info.modal_ok && m != Modality::Negation => None,
+        Some(m) if h.info.modal_ok && !matches!(m, Modality::Negation | Modality::Denial) => None,
         other => other,
     }
+}
+
+/// How far before a trigger a denial or allegation reaches ("نفت وزارة الدفاع، في بيان أصدرته
+/// أمس، اتهامات المعارضة لها بقصف …").
+const DENIAL_REACH: usize = 12;
+
+/// Whether a denial or an allegation (`denial` in data/modality.tsv: نفى، نفت، اتهامات، مزاعم،
+/// ادعاءات) has the trigger as its object: the cue stands at most [`DENIAL_REACH`] words before
+/// it in the same sentence, commas allowed, with no full stop, semicolon, colon or clause
+/// conjunction between, and no word saying that what is denied is the doer's role
+/// (`denial_block`: "نفى الحزب مسؤوليته عن التفجير" denies a role in a real bombing).
+fn denied(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> bool {
+    let mut buf = Vec::new();
+    let start = h.tokens.start;
+    let lo = start.saturating_sub(DENIAL_REACH).max(sent.start);
+    for i in (lo..start).rev() {
+        if matches!(ctx.a.token_text(i), "." | "؛" | ";" | ":" | "؟" | "!")
+            || ctx.role(i) == Some(Role::Clause)
+            || word_in(ctx, i, &ctx.lists.words.denial_block)
+        {
+            return false;
+        }
+        ctx.lists
+            .modality
+            .matches_at(&ctx.forms, i, start, &mut buf);
+        if buf
+            .iter()
+            .any(|(_, (k, side))| *k == Modality::Denial && *side == Side::Before)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the attack word at `h` is a cyber attack: a word for hackers (`hacker` in
+/// data/function_words.tsv) within three words of it in the same phrase ("هاجم قراصنة موقع
+/// الوزارة", "هجمات القراصنة على البنوك").
+fn cyber(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> bool {
+    let before = (h.tokens.start.saturating_sub(3).max(sent.start)..h.tokens.start)
+        .rev()
+        .take_while(|&i| !is_break(ctx, i));
+    let after = (h.tokens.end..(h.tokens.end + 3).min(sent.end)).take_while(|&i| !is_break(ctx, i));
+    before
+        .chain(after)
+        .any(|i| word_in(ctx, i, &ctx.lists.words.hacker))
+}
+
+/// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
+fn word_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+    ctx.forms
+        .get(i)
+        .is_some_and(|fs| fs.iter().any(|f| set.contains(*f)))
 }
 
 fn is_locative(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
@@ -1238,6 +1701,15 @@ fn state_actor(ctx: &Ctx<'_, '_>, iso: &str) -> ActorRef {
     }
 }
 
+/// A word that can be an adjective after a noun: definite (after a definite noun) or ending like a
+/// nisba (إرهابي، انتحارية), four letters at least ("في" is not one).
+fn adjective(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    ctx.a.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Arabic
+            && (is_definite(t) || (nisba_ending(&t.norm) && t.norm.chars().count() >= 4))
+    })
+}
+
 /// A word with a ل or ب proclitic (not the article): a dative or instrumental object
 /// ("لقوات الأمن", "لروسيا"), never the actor.
 fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
@@ -1247,6 +1719,17 @@ fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
         .or_else(|| n.strip_prefix('ف'))
         .unwrap_or(n);
     (n.starts_with('ل') && !n.starts_with("ال")) || n.starts_with('ب')
+}
+
+/// Whether a name at token `i` is partitive, after من or "من عناصر / من مقاتلي": "قتل 7 أشخاص
+/// من القوات الحكومية", "قتل سبعة من مقاتلي الحركة" name the victims' side.
+fn partitive_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let norm = |k: usize| ctx.a.tokens.get(k).map_or("", |t| t.norm.as_str());
+    i.checked_sub(1).is_some_and(|p| {
+        norm(p) == "من"
+            || (ctx.role(p) == Some(Role::Group)
+                && p.checked_sub(1).is_some_and(|q| norm(q) == "من"))
+    })
 }
 
 /// Whether the word before token `i` is the preposition على.
@@ -1289,9 +1772,19 @@ fn actors(
         let g = gap(tr, &pm.tokens);
         // A ل on the name usually makes it an object ("لقوات الأمن"), but right after an event
         // noun it marks the doer: "هجوم لجماعة أبو سياف", "في تفجير لتنظيم داعش".
-        let agent_lam = !m.verb && after && g <= 1 && pm.kind == EntityType::Org;
+        // (One word may stand between if it is an adjective of the noun, "هجوم إرهابي لتنظيم
+        // داعش"; not its object: in "القصف مخازن للحوثيين" the ل marks whose depots.)
+        let agent_lam = !m.verb
+            && after
+            && pm.kind == EntityType::Org
+            && (g == 0 || (g == 1 && adjective(ctx, tr.end)));
         // (The "في" before the event noun must not make the group a place: "في هجوم لجماعة".)
+        // "وفق مصدر أمني مالي", "قال متحدث باسم الجيش": the name tells whose source it is.
+        let sourced = (i.saturating_sub(3).max(sent.start)..i)
+            .any(|j| word_in(ctx, j, &ctx.lists.words.source))
+            && !(i.saturating_sub(3).max(sent.start)..i).any(|j| is_break(ctx, j));
         if preceded_by(ctx, i, Role::Report, 2)
+            || sourced
             || (!agent_lam
                 && (preceded_by(ctx, i, Role::Target, 3)
                     || is_locative(ctx, pm)
@@ -1316,7 +1809,11 @@ fn actors(
             // not a name a comma sets off ("مقتل جندي من الجيش التركي، في هجومين": the
             // victims' army).
             let comma = (pm.tokens.end..tr.start).any(|j| is_break(ctx, j));
-            (g <= 2 && !comma)
+            // Nor one after من: "قتل 7 أشخاص من القوات الحكومية بهجوم", "قتل سبعة من مقاتلي
+            // الحركة في كمين" (the victims' side); nor the subject of a reaction ("الوزارة
+            // تدين التفجير").
+            let reacts = (pm.tokens.end..tr.start).any(|j| word_in(ctx, j, &ctx.lists.words.react));
+            (g <= 2 && !comma && !partitive_at(ctx, i) && !reacts)
                 || (pm.kind == EntityType::Gpe
                     && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                     && g <= 8)
@@ -1352,7 +1849,11 @@ fn actors(
     });
     if let Some(pm) = by_hand.or(best.map(|(_, pm)| pm)) {
         m.perp = Some(actor_of(ctx, pm));
-        m.perp_state = pm.kind == EntityType::Gpe;
+        // A country, or an organisation named by a definite force word ("الجيش التركي",
+        // "القوات العراقية"); not "جيش الإسلام", an armed group named like an army.
+        m.perp_state = pm.kind == EntityType::Gpe
+            || (ctx.role(pm.tokens.start) == Some(Role::State)
+                && is_definite(&ctx.a.tokens[pm.tokens.start]));
     }
     // The subject of a light verb before an event noun: "نفذت قوات التحالف الدولي ضد تنظيم داعش
     // تسع ضربات جوية" (the nearest light verb within 12 words; its subject follows it directly).
@@ -1372,6 +1873,16 @@ fn actors(
         m.perp = Some(actor_of(ctx, pm));
         m.perp_state = ctx.role(pm.tokens.start) == Some(Role::State);
     }
+    // "هجومين نفذهما عناصر من داعش", "التفجير الذي نفذه تنظيم داعش": a light verb right after
+    // the event noun (or after its relative pronoun), with an object pronoun that stands for
+    // it, names the doer as its subject.
+    if m.perp.is_none()
+        && !m.verb
+        && let Some(pm) = doer_after(ctx, tr, s_ments, sent.clone())
+    {
+        m.perp = Some(actor_of(ctx, pm));
+        m.perp_state = pm.kind == EntityType::Gpe || ctx.role(pm.tokens.start) == Some(Role::State);
+    }
     // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
     // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
     // genitive ("هجوم الجيش") or just before it ("الجيش شن هجوما"); a state word with a ل/ب
@@ -1381,11 +1892,22 @@ fn actors(
     } else {
         tr.start.saturating_sub(2).max(sent.start)..(tr.end + 1).min(sent.end)
     };
+    // Not one after من before the trigger: "قتل 7 أشخاص من القوات الحكومية بهجوم" names the
+    // victims' side.
+    let partitive = |i: usize| {
+        i < tr.start
+            && (partitive_at(ctx, i)
+                || (i..tr.start).any(|j| word_in(ctx, j, &ctx.lists.words.react)))
+    };
     if let Some(si) = window
         .clone()
-        .find(|&i| ctx.role(i) == Some(Role::State) && !dative(ctx, i))
+        .find(|&i| ctx.role(i) == Some(Role::State) && !dative(ctx, i) && !partitive(i))
     {
-        let org_there = s_ments.iter().any(|pm| pm.tokens.contains(&si));
+        // A force word in or right before the name of the organisation ("طائرات التحالف
+        // الدولي"): the organisation acts as a state force.
+        let org_there = s_ments.iter().any(|pm| {
+            pm.tokens.contains(&si) || (pm.kind == EntityType::Org && pm.tokens.start == si + 1)
+        });
         // "طائرات تركية", "قوات خاصة أمريكية": an indefinite force word takes the state of its
         // country adjective (the words alone, "طائرات", name no one).
         let nisba = (!is_definite(&ctx.a.tokens[si]))
@@ -1526,6 +2048,57 @@ fn actors(
             m.targets.push(a);
         }
     }
+}
+
+/// The subject of a light verb that describes the event noun at `tr`: the verb (`support`
+/// role: نفذ، شن، قام) comes right after the noun, after one adjective of it, or after a
+/// relative pronoun, and carries an object pronoun (نفذه، شنها، نفذهما) unless a relative
+/// pronoun introduces it; its subject is an organisation or country named within three words
+/// after it, with only group words (عناصر، مسلحون) or من between ("نفذهما عناصر من داعش").
+fn doer_after<'m>(
+    ctx: &Ctx<'_, '_>,
+    tr: &Range<usize>,
+    s_ments: &[&'m EntityMention],
+    sent: Range<usize>,
+) -> Option<&'m EntityMention> {
+    let mut v = tr.end;
+    let mut relative = false;
+    for _ in 0..2 {
+        if v >= sent.end || ctx.role(v) == Some(Role::Support) || is_break(ctx, v) {
+            break;
+        }
+        if ctx.role(v) == Some(Role::Relative) {
+            relative = true;
+        } else if !(is_definite(&ctx.a.tokens[v])
+            || (nisba_ending(&ctx.a.tokens[v].norm) && ctx.a.tokens[v].norm.chars().count() >= 4))
+        {
+            // Only an adjective of the noun may stand before the verb.
+            return None;
+        }
+        v += 1;
+    }
+    if v >= sent.end || ctx.role(v) != Some(Role::Support) {
+        return None;
+    }
+    let n = ctx.a.tokens[v].norm.as_str();
+    let pronoun = ["ه", "ها", "هما", "هم"].iter().any(|p| n.ends_with(p));
+    // "قام به", "قامت بها": the pronoun is on the preposition.
+    let by = v + 1 < sent.end
+        && matches!(
+            ctx.a.tokens[v + 1].norm.as_str(),
+            "به" | "بها" | "بهما" | "بهم"
+        );
+    if !(relative || pronoun || by) {
+        return None;
+    }
+    let v = if by { v + 1 } else { v };
+    s_ments.iter().copied().find(|pm| {
+        matches!(pm.kind, EntityType::Org | EntityType::Gpe)
+            && pm.tokens.start > v
+            && pm.tokens.start <= v + 3
+            && (v + 1..pm.tokens.start)
+                .all(|j| ctx.role(j) == Some(Role::Group) || ctx.a.tokens[j].norm == "من")
+    })
 }
 
 /// Make the subtype more specific from nearby words (data/refiners.tsv).

@@ -121,7 +121,8 @@ impl EventExtractor {
     /// says of its country; coordinates are filled later by the geocoder.
     pub fn extract(&self, input: &Inputs<'_, '_>) -> Vec<Event> {
         let ctx = extract::Ctx::new(input.analysis, &self.lists, input.ner);
-        let (mentions, orphans) = extract::mentions(&ctx, input.numbers, input.dates);
+        let (mentions, orphans) =
+            extract::mentions(&ctx, input.numbers, input.dates, input.doc_date);
         let cands = merge::merge(mentions, orphans);
         let mut events = merge::finish(input.analysis, &self.lists, cands, input.doc_date);
         if is_sports_report(&ctx) {

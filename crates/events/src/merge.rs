@@ -8,7 +8,9 @@
 //! to an own date; likewise a place named only in the reporting clause. Across sentences a
 //! later mention joins an earlier event of compatible type when nothing conflicts and
 //! (a) both name the same place, or (b) it is in the next sentence and names no place and no
-//! explicit date of its own (an elaboration), or (c) it is anaphoric (definite "الهجوم", "هذه
+//! explicit date of its own (an elaboration), or the earlier one names neither and both give
+//! the same toll (a headline, then the lead that tells it: "مصرع 4 شرطيين في هجوم مسلح" / "قتل أربعة
+//! شرطيين أمس في هجوم مسلح على دورية في …"), or (c) it is anaphoric (definite "الهجوم", "هذه
 //! الغارة"), has no explicit date (or the earlier event is dated only by its report) and no
 //! different country, and the earlier event is the only compatible one so far. An anaphoric
 //! mention keeps the earlier event's place, unless it names a town of the earlier one's country
@@ -23,7 +25,8 @@
 //! sentence-level merge kept them apart); the first report keeps its id and evidence.
 //!
 //! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
-//! event needs a place, an explicit date, a casualty figure or a named perpetrator. Plural,
+//! event needs a place (not a region coarser than a country: "في الغرب"), an explicit date, a
+//! casualty figure or a named perpetrator. Plural,
 //! ambiguous ("انفجار") or quoted triggers need a figure or an explicit date (ambiguous ones: a
 //! figure, or a place and a date). A toll stated without a number ("قتل عدد من الجنود") gates
 //! like a figure but is not output as one. Alerts and territorial changes need a place; a claim
@@ -214,6 +217,22 @@ fn absorb(a: &mut Mention, b: Mention) {
     }
 }
 
+/// Two mentions give a figure of the same kind with the same value, and no figure of one kind
+/// with two values.
+fn same_toll(a: &Mention, b: &Mention) -> bool {
+    let pairs = a.figures.iter().zip(&b.figures);
+    let mut shared = false;
+    for (x, y) in pairs {
+        if let (Some(x), Some(y)) = (x, y) {
+            if x.value != y.value {
+                return false;
+            }
+            shared = true;
+        }
+    }
+    shared
+}
+
 /// Merge mentions into candidate events (not yet gated).
 pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
     // Within sentences.
@@ -255,7 +274,14 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
                 && (!own_date || dated_by_report)
                 && !country_differs
                 && n_compatible == 1;
-            same || next || anaphor
+            // A headline, then the lead that tells it in full: "مصرع 4 شرطيين في هجوم مسلح" (no
+            // place, no date) and "قتل أربعة شرطيين أمس في هجوم مسلح على دورية في …" are one incident when the
+            // tolls agree.
+            let headline = m.sents.start == e.sents.end
+                && e.place.is_none()
+                && e.date.as_ref().is_none_or(|d| !d.own())
+                && same_toll(e, &m);
+            same || next || anaphor || headline
         });
         match target {
             Some(e) => {
@@ -306,7 +332,12 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
 pub fn keep(m: &Mention) -> bool {
     let figure = m.figures.iter().any(Option::is_some) || m.vague_toll;
     let date = m.date.as_ref().is_some_and(|d| d.explicit);
-    let place = m.place.is_some();
+    // A place coarser than a country ("في الغرب", "في أوروبا": `region` in data/context.tsv,
+    // taken as a country with no code) does not pin an incident down.
+    let place = m
+        .place
+        .as_ref()
+        .is_some_and(|p| !(p.is_country && p.country.is_none()));
     let perp = m.perp.is_some();
     if m.weak && !(figure || (place && date)) {
         return false;

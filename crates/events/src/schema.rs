@@ -34,6 +34,33 @@ pub struct FunctionWords {
     pub that: rustc_hash::FxHashSet<String>,
     /// A count word with no number (عدد).
     pub unquantified: rustc_hash::FxHashSet<String>,
+    /// What a denial may deny instead of the act itself: the doer's role (مسؤولية، تورط، صلة).
+    pub denial_block: rustc_hash::FxHashSet<String>,
+    /// Opens a clause that names the event starting a period: "منذ يناير 2022، عندما اقتحم
+    /// مسلحون سجنا" (the date is the storming's, not only the start of the period).
+    pub when: rustc_hash::FxHashSet<String>,
+    /// Says that what it qualifies goes on over a period: "المعارك المتواصلة منذ خمسة أشهر".
+    pub ongoing: rustc_hash::FxHashSet<String>,
+    /// Follows a day and month to place them in time ("11 سبتمبر الماضي", "الخامس من الشهر
+    /// الجاري"): a date with one of these is a dating, not the name of a past event.
+    pub relative_time: rustc_hash::FxHashSet<String>,
+    /// Before a day written in words, makes it a dating (يوم، الموافق، a weekday).
+    pub day_before: rustc_hash::FxHashSet<String>,
+    /// Opens the name of a state body (وزارة، جهاز، الحكومة): as a speaker, a state.
+    pub state_body: rustc_hash::FxHashSet<String>,
+    /// A verb of reaction (تدين، يستنكر): its subject is not the doer of the event it names.
+    pub react: rustc_hash::FxHashSet<String>,
+    /// "Among them" after a toll (بينهم، منهم).
+    pub among: rustc_hash::FxHashSet<String>,
+    /// An attacker among the dead (مهاجم، انتحاري، منفذ).
+    pub attacker: rustc_hash::FxHashSet<String>,
+    /// A source of news (مصدر، متحدث، مسؤول): a name right after it is the source's side.
+    pub source: rustc_hash::FxHashSet<String>,
+    /// Starts a period (منذ).
+    pub since: rustc_hash::FxHashSet<String>,
+    /// Someone who attacks computers, not people (قراصنة، هاكرز): next to an attack word, the
+    /// attack is a cyber attack, which is not militant violence.
+    pub hacker: rustc_hash::FxHashSet<String>,
 }
 
 /// Every subtype the extractor can produce, with its type. The order is the precedence when two
@@ -153,8 +180,11 @@ pub enum Modality {
     Threat,
     /// Calls to commit.
     Call,
-    /// Did not, denied.
+    /// Did not.
     Negation,
+    /// Denied, or only alleged: "نفت الوزارة اتهامات … بقصف …" (reaches farther than a
+    /// negation, see data/modality.tsv).
+    Denial,
     /// Every attack, any attack, fighting attacks in general.
     Generic,
     /// Foiled: becomes a threat alert (or the arrest it came with).
@@ -319,6 +349,7 @@ impl Lists {
                 "threat" => Modality::Threat,
                 "call" => Modality::Call,
                 "negation" => Modality::Negation,
+                "denial" => Modality::Denial,
                 "generic" => Modality::Generic,
                 "foiled" => Modality::Foiled,
                 other => return Err(err(f, n, format!("unknown kind {other}"))),
@@ -399,6 +430,18 @@ impl Lists {
                 "part_next" => &mut words.part_next,
                 "that" => &mut words.that,
                 "unquantified" => &mut words.unquantified,
+                "denial_block" => &mut words.denial_block,
+                "when" => &mut words.when,
+                "ongoing" => &mut words.ongoing,
+                "relative_time" => &mut words.relative_time,
+                "hacker" => &mut words.hacker,
+                "day_before" => &mut words.day_before,
+                "since" => &mut words.since,
+                "source" => &mut words.source,
+                "among" => &mut words.among,
+                "attacker" => &mut words.attacker,
+                "react" => &mut words.react,
+                "state_body" => &mut words.state_body,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));

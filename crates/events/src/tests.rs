@@ -1438,3 +1438,535 @@ fn an_arrest_placed_by_its_state_is_named_as_the_country() {
         ("المغرب", Some("MA"))
     );
 }
+
+#[test]
+fn a_denied_or_alleged_act_is_not_an_event_a_denied_role_is() {
+    // The denial reaches across a comma and an inserted phrase to the act it denies.
+    for text in [
+        "نفت وزارة الدفاع، في بيان صدر عنها أمس، اتهامات المعارضة لطائراتها بقصف سوق شعبي في مدينة حلب.",
+        "وتداولت مواقع مزاعم عن قيام الجيش بقصف مدرسة في مدينة حلب يوم الأحد.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![("حلب", EntityType::Gpe, "gpe:aleppo")],
+            nums: vec![],
+            dates: vec![
+                ("أمس", "2016-05-04", "2016-05-04", Precision::Day),
+                ("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day),
+            ]
+            .into_iter()
+            .filter(|(s, ..)| text.contains(s))
+            .collect(),
+            doc_date: "2016-05-05",
+        });
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+    // What is denied is the doer's role: the bombing itself happened.
+    let evs = run(Doc {
+        text: "نفت الحركة في بيان مسؤوليتها عن التفجير الذي وقع في مدينة حلب وأسفر عن مقتل 4 أشخاص.",
+        ents: vec![("حلب", EntityType::Gpe, "gpe:aleppo")],
+        nums: vec![("4", Count::exact(4))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack);
+    assert!(!evs[0].claimed);
+}
+
+#[test]
+fn a_cyber_attack_told_with_a_verb_is_not_an_attack() {
+    for text in [
+        "هاجم قراصنة موقع وزارة الداخلية في تونس يوم الأحد وعطلوه لساعات.",
+        "شن هاكرز هجوما على خوادم بنك في تونس يوم الأحد.",
+        "شنت جهة مجهولة هجوما إلكترونيا على موقع البنك المركزي في تونس يوم الأحد.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![("تونس", EntityType::Gpe, "gpe:tunis")],
+            nums: vec![],
+            dates: vec![("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+            doc_date: "2016-05-05",
+        });
+        assert!(
+            evs.iter().all(|e| e.kind != EventType::Attack),
+            "{text}: {evs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_after_mundhu_starts_a_period_it_does_not_date_the_event() {
+    let evs = run(Doc {
+        text: "قالت منظمة حقوقية إن السلطات تواصل اعتقال الصحفي في القاهرة منذ يوليو 2014.",
+        ents: vec![("القاهرة", EntityType::Gpe, "gpe:cairo")],
+        nums: vec![],
+        dates: vec![("يوليو 2014", "2014-07-01", "2014-07-31", Precision::Month)],
+        doc_date: "2015-08-06",
+    });
+    let arrest = evs
+        .iter()
+        .find(|e| e.kind == EventType::Arrest)
+        .expect("arrest");
+    assert_eq!(
+        arrest.date.as_ref().map(|x| x.precision),
+        Some(Precision::Unknown),
+        "{evs:#?}"
+    );
+    // "…، عندما …": the act that began the period is dated by it.
+    let evs = run(Doc {
+        text: "تتواصل المعارك منذ يناير 2015، عندما هاجم مسلحون مركزا للشرطة في الحسكة.",
+        ents: vec![("الحسكة", EntityType::Gpe, "gpe:hasakah")],
+        nums: vec![],
+        dates: vec![("يناير 2015", "2015-01-01", "2015-01-31", Precision::Month)],
+        doc_date: "2015-08-06",
+    });
+    let storm = evs
+        .iter()
+        .find(|e| e.kind == EventType::Attack)
+        .expect("storming");
+    assert_eq!(storm.date.as_ref().map(|x| x.start), Some(d("2015-01-01")));
+}
+
+#[test]
+fn a_toll_over_a_period_is_a_running_total_not_an_incident() {
+    let evs = run(Doc {
+        text: "قتل جنديان بانفجار لغم أرضي قرب بلدة نصيبين أمس. وبلغ عدد القتلى 27 شرطيا في اعتداءات متفرقة منذ انهيار الهدنة.",
+        ents: vec![("نصيبين", EntityType::Gpe, "gpe:nusaybin")],
+        nums: vec![("27", Count::exact(27))],
+        dates: vec![("أمس", "2015-08-05", "2015-08-05", Precision::Day)],
+        doc_date: "2015-08-06",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(2)), "{evs:#?}");
+    let evs = run(Doc {
+        text: "ولقي أكثر من 900 شخص حتفهم في الغارات الجوية والمعارك المتواصلة منذ خمسة أشهر في ليبيا.",
+        ents: vec![("ليبيا", EntityType::Gpe, "gpe:ly")],
+        nums: vec![("أكثر من 900", q(901, Qualifier::AtLeast, 901, 901))],
+        dates: vec![(
+            "منذ خمسة أشهر",
+            "2015-04-01",
+            "2015-04-30",
+            Precision::Month,
+        )],
+        doc_date: "2015-08-06",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    // A noun joined to the plural shares the running total, however far the period.
+    let evs = run(Doc {
+        text: "وتندرج الحادثة ضمن موجة من التفجيرات وعمليات إطلاق النار أودت بحياة أكثر من 400 مدني في شمال الكاميرون منذ تولي الحكومة الحالية.",
+        ents: vec![("شمال الكاميرون", EntityType::Loc, "loc:ncm")],
+        nums: vec![("أكثر من 400", q(401, Qualifier::AtLeast, 401, 401))],
+        dates: vec![],
+        doc_date: "2015-08-06",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_day_named_in_words_without_a_year_is_a_past_incident_not_a_new_one() {
+    for text in [
+        "وتحل هذا الأسبوع ذكرى هجمات الحادي عشر من سبتمبر التي نفذها تنظيم القاعدة في نيويورك.",
+        "لقد غير هجوم الحادي عشر من سبتمبر الذي نفذه تنظيم القاعدة في نيويورك وجه العالم.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![
+                ("القاعدة", EntityType::Org, "org:aq"),
+                ("نيويورك", EntityType::Gpe, "gpe:nyc"),
+            ],
+            nums: vec![],
+            dates: vec![(
+                "الحادي عشر من سبتمبر",
+                "2015-09-11",
+                "2015-09-11",
+                Precision::Day,
+            )],
+            doc_date: "2015-09-20",
+        });
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+    // A day and month with the digits of the day in a month to come is no past incident's date.
+    let evs = run(Doc {
+        text: "وأشار إلى هجمات 11 سبتمبر التي نفذها تنظيم القاعدة في نيويورك.",
+        ents: vec![
+            ("القاعدة", EntityType::Org, "org:aq"),
+            ("نيويورك", EntityType::Gpe, "gpe:nyc"),
+        ],
+        nums: vec![],
+        dates: vec![("11 سبتمبر", "2015-09-11", "2015-09-11", Precision::Day)],
+        doc_date: "2015-08-06",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    // The same words placed in this month date a new incident.
+    let evs = run(Doc {
+        text: "قتل 3 جنود في هجوم في نيويورك في الخامس من سبتمبر الجاري.",
+        ents: vec![("نيويورك", EntityType::Gpe, "gpe:nyc")],
+        nums: vec![("3", Count::exact(3))],
+        dates: vec![(
+            "الخامس من سبتمبر الجاري",
+            "2015-09-05",
+            "2015-09-05",
+            Precision::Day,
+        )],
+        doc_date: "2015-09-20",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].date.as_ref().map(|x| x.start), Some(d("2015-09-05")));
+}
+
+#[test]
+fn a_speaker_that_reports_its_own_killing_is_the_doer() {
+    let evs = run(Doc {
+        text: "أعلنت وزارة الداخلية أنها قتلت ثمانية مسلحين يقفون وراء هجمات في ولاية سيناء.",
+        ents: vec![
+            ("وزارة الداخلية", EntityType::Org, "org:moi"),
+            ("سيناء", EntityType::Gpe, "gpe:sinai"),
+        ],
+        nums: vec![("ثمانية", Count::exact(8))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    let op = evs
+        .iter()
+        .find(|e| e.killed == Some(Count::exact(8)))
+        .expect("the killing");
+    assert_eq!(op.kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(
+        op.perpetrator.as_ref().and_then(|p| p.entity.as_deref()),
+        Some("org:moi")
+    );
+    assert!(evs.iter().all(|e| e.kind != EventType::Attack), "{evs:#?}");
+    // An arrest verb after the pronoun: the speaker arrested, the group named after it was
+    // arrested.
+    let evs = run(Doc {
+        text: "قالت الشرطة إنها اعتقلت خمسة من عناصر داعش في مدينة بنغازي.",
+        ents: vec![ISIS, ("بنغازي", EntityType::Gpe, "gpe:benghazi")],
+        nums: vec![("خمسة", Count::exact(5))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Arrest);
+    assert_eq!(
+        evs[0].perpetrator.as_ref().map(|p| p.name.as_str()),
+        Some("الشرطة"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_light_verb_after_the_event_noun_names_its_doer() {
+    for text in [
+        "قتل 5 جنود في هجوم نفذه مسلحون من داعش على حاجز في مدينة العريش.",
+        "قتل 5 جنود في الهجوم الذي شنه تنظيم داعش على حاجز في مدينة العريش.",
+        "قتل 5 جنود في هجوم انتحاري قام به عناصر من داعش على حاجز في مدينة العريش.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![ISIS, ("العريش", EntityType::Gpe, "gpe:arish")],
+            nums: vec![("5", Count::exact(5))],
+            dates: vec![],
+            doc_date: "2016-05-05",
+        });
+        assert_eq!(evs.len(), 1, "{text}: {evs:#?}");
+        assert_eq!(
+            evs[0]
+                .perpetrator
+                .as_ref()
+                .and_then(|p| p.entity.as_deref()),
+            Some("org:isis"),
+            "{text}: {evs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_force_word_before_an_organisation_makes_it_a_state_actor() {
+    let evs = run(Doc {
+        text: "أسفر قصف طائرات التحالف الدولي على مخازن للذخيرة في مدينة الرقة عن مقتل 40 مسلحا.",
+        ents: vec![
+            ("التحالف الدولي", EntityType::Org, "org:coalition"),
+            ("الرقة", EntityType::Gpe, "gpe:raqqa"),
+        ],
+        nums: vec![("40", Count::exact(40))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(evs[0].subtype.as_deref(), Some("airstrike"));
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:coalition")
+    );
+}
+
+#[test]
+fn victims_of_a_force_and_the_owner_of_the_object_are_not_the_doer() {
+    // "من القوات": the victims' side, not a state operation.
+    let evs = run(Doc {
+        text: "قتل 7 أشخاص من القوات الحكومية بهجوم في مدينة ماردين يوم الأحد.",
+        ents: vec![("ماردين", EntityType::Gpe, "gpe:mardin")],
+        nums: vec![("7", Count::exact(7))],
+        dates: vec![("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+    // "القصف مخازن للحوثيين": whose depots were shelled, not who shelled.
+    let evs = run(Doc {
+        text: "طال القصف مخازن للحوثيين في مدينة تعز يوم الأحد.",
+        ents: vec![
+            ("الحوثيين", EntityType::Org, "org:houthis"),
+            ("تعز", EntityType::Gpe, "gpe:taiz"),
+        ],
+        nums: vec![],
+        dates: vec![("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(
+        evs.iter().all(
+            |e| e.perpetrator.as_ref().and_then(|p| p.entity.as_deref()) != Some("org:houthis")
+        ),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn one_after_a_noun_that_is_not_a_person_is_an_adjective() {
+    let evs = run(Doc {
+        text: "أفاد مسعفون بأن خمسة أطفال من عائلة واحدة قتلوا في قصف استهدف بيتهم في مدينة الحديدة.",
+        ents: vec![("الحديدة", EntityType::Gpe, "gpe:hodeidah")],
+        nums: vec![("خمسة", Count::exact(5)), ("واحدة", Count::exact(1))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(5)), "{evs:#?}");
+}
+
+#[test]
+fn a_headline_and_the_lead_that_tells_it_are_one_incident() {
+    let evs = run(Doc {
+        text: "مصرع 4 شرطيين في هجوم مسلح\n\nقتل أربعة شرطيين أمس في هجوم مسلح على دورية في مدينة العريش.",
+        ents: vec![("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![("4", Count::exact(4)), ("أربعة", Count::exact(4))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("العريش")
+    );
+    // Different tolls: two incidents.
+    let evs = run(Doc {
+        text: "مصرع 4 شرطيين في هجوم مسلح\n\nقتل خمسة شرطيين أمس في هجوم مسلح على دورية في مدينة العريش.",
+        ents: vec![("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![("4", Count::exact(4)), ("خمسة", Count::exact(5))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_region_coarser_than_a_country_does_not_make_an_event() {
+    let evs = run(Doc {
+        text: "وأكد الداعية أن صورة المسلمين في الغرب لا تختصر في الاعتداء والعنف.",
+        ents: vec![("الغرب", EntityType::Loc, "loc:west")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_unit_or_a_drill_named_by_an_event_noun_is_not_an_event() {
+    for text in [
+        "وتضم قوات الحرس في الرياض فرق اقتحام تأسست عام 2010 من نخبة الضباط.",
+        "أجرت القوات في الرياض يوم الأحد مناورات تحاكي هجوما على منشأة نفطية.",
+    ] {
+        let evs = run(Doc {
+            text,
+            ents: vec![("الرياض", EntityType::Gpe, "gpe:riyadh")],
+            nums: vec![],
+            dates: vec![
+                ("عام 2010", "2010-01-01", "2010-12-31", Precision::Year),
+                ("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day),
+            ]
+            .into_iter()
+            .filter(|(s, ..)| text.contains(s))
+            .collect(),
+            doc_date: "2016-05-05",
+        });
+        assert!(evs.is_empty(), "{text}: {evs:#?}");
+    }
+}
+
+#[test]
+fn an_army_named_as_an_organisation_acts_as_a_state() {
+    let evs = run(Doc {
+        text: "رد الجيش العراقي الأحد بقصف تجمعات للمسلحين قرب مدينة بيجي.",
+        ents: vec![
+            ("الجيش العراقي", EntityType::Org, "org:iqa"),
+            ("بيجي", EntityType::Gpe, "gpe:baiji"),
+        ],
+        nums: vec![],
+        dates: vec![("الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+}
+
+#[test]
+fn a_verb_trigger_does_not_match_a_word_with_the_article() {
+    // "الصادرة" (issued) is not the verb صادر (seized).
+    let evs = run(Doc {
+        text: "نشرت الصحف الصادرة أمس في الرياض صور الحادث.",
+        ents: vec![("الرياض", EntityType::Gpe, "gpe:riyadh")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn whoever_condemns_an_attack_or_is_its_victim_is_not_its_doer() {
+    let evs = run(Doc {
+        text: "وزارة الخارجية تستنكر الهجوم الذي طال كنيسة في مدينة الإسكندرية أمس.",
+        ents: vec![
+            ("وزارة الخارجية", EntityType::Org, "org:mofa"),
+            ("الإسكندرية", EntityType::Gpe, "gpe:alexandria"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack);
+    let evs = run(Doc {
+        text: "قتل سبعة من مقاتلي حركة أمل في كمين قرب بلدة القصير.",
+        ents: vec![
+            ("حركة أمل", EntityType::Org, "org:amal"),
+            ("القصير", EntityType::Gpe, "gpe:qusayr"),
+        ],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+}
+
+#[test]
+fn an_act_given_as_a_charge_or_pretext_is_not_an_event() {
+    let evs = run(Doc {
+        text: "ذكر شهود أن عناصر ميليشيا ضربوا مزارعين في بلدة قرب بعقوبة بدعوى زرعهم عبوة ناسفة على الطريق.",
+        ents: vec![("بعقوبة", EntityType::Gpe, "gpe:baqubah")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(
+        evs.iter().all(|e| e.subtype.as_deref() != Some("bombing")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn an_air_force_word_makes_a_strike_an_airstrike() {
+    let evs = run(Doc {
+        text: "قصف طيران التحالف فجر أمس مخزنا للصواريخ في مدينة صعدة.",
+        ents: vec![("صعدة", EntityType::Gpe, "gpe:saada")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(evs[0].subtype.as_deref(), Some("airstrike"));
+}
+
+#[test]
+fn a_plus_phrase_adds_a_figure_across_a_description_of_the_first_group() {
+    let evs = run(Doc {
+        text: "أسفر الانفجار في مدينة المكلا عن مقتل 9 من حراس المنشأة فضلا عن اثنين من المارة.",
+        ents: vec![("المكلا", EntityType::Gpe, "gpe:mukalla")],
+        nums: vec![("9", Count::exact(9)), ("اثنين", Count::exact(2))],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(11)), "{evs:#?}");
+}
+
+#[test]
+fn attackers_among_the_dead_are_not_counted_as_killed() {
+    let evs = run(Doc {
+        text: "قتل ستة أشخاص بينهم امرأتان والانتحاري في تفجير مطعم بمدينة كانو أمس.",
+        ents: vec![("كانو", EntityType::Gpe, "gpe:kano")],
+        nums: vec![("ستة", Count::exact(6))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(5)), "{evs:#?}");
+}
+
+#[test]
+fn a_name_after_a_source_word_is_not_the_doer() {
+    let evs = run(Doc {
+        text: "أصيب أربعة حراس في هجوم على مصرف في مدينة غاو أمس، وفق مصدر أمني مالي ذكر أن الهجوم وقع عند الفجر.",
+        ents: vec![
+            ("غاو", EntityType::Gpe, "gpe:gao"),
+            ("مالي", EntityType::Gpe, "gpe:ml"),
+        ],
+        nums: vec![("أربعة", Count::exact(4))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.kind == EventType::Attack), "{evs:#?}");
+    assert!(evs.iter().all(|e| e.perpetrator.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_sentences_only_trigger_takes_a_far_date_of_its_own_clause() {
+    // Sixteen words and more between the bombing and its date, in one clause.
+    let evs = run(Doc {
+        text: "أعلنت السلطات إغلاق المعبر إثر تفجير استهدف قافلة لعمال الإغاثة وأوقع 14 قتيلا بينهم متطوعون قدموا من عدة محافظات في بلدة جرابلس القريبة من الحدود هذا الأسبوع.",
+        ents: vec![("جرابلس", EntityType::Gpe, "gpe:jarabulus")],
+        nums: vec![("14", Count::exact(14))],
+        dates: vec![("هذا الأسبوع", "2015-07-20", "2015-07-26", Precision::Week)],
+        doc_date: "2015-07-24",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.precision),
+        Some(Precision::Week),
+        "{evs:#?}"
+    );
+    // Not across لكن: the year is when the group lost its territory.
+    let evs = run(Doc {
+        text: "طرد التنظيم من معاقله في العراق وسوريا عام 2019، لكنه ما زال يحاول الانتشار في مناطق أخرى من العالم ويثبت حضوره بعمليات مثل ما جرى في هجوم مسقط.",
+        ents: vec![("مسقط", EntityType::Gpe, "gpe:muscat")],
+        nums: vec![],
+        dates: vec![("عام 2019", "2019-01-01", "2019-12-31", Precision::Year)],
+        doc_date: "2024-07-20",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_ne!(
+        evs[0].date.as_ref().map(|x| x.precision),
+        Some(Precision::Year),
+        "{evs:#?}"
+    );
+}
