@@ -751,15 +751,17 @@ fn own_acts(
         } else {
             continue;
         };
-        // The verb, after an optional قد and "تمكنت من" / "نجحت في" (managed to).
+        // The verb, after an optional قد and "تمكنت من" / "نجحت في" (managed to); the words are
+        // classes of data/function_words.tsv.
+        let w = &ctx.lists.words;
         let mut at = c + 1;
-        if matches!(norm(at), "قد" | "لقد") {
+        if w.qad.contains(norm(at)) {
             at += 1;
         }
         let managed = ctx.forms.get(at).is_some_and(|fs| {
             fs.iter()
-                .any(|f| f.starts_with("تمكن") || f.starts_with("نجح"))
-        }) && matches!(norm(at + 1), "من" | "في");
+                .any(|f| w.managed.iter().any(|m| text::affix::starts_with(f, m)))
+        }) && w.managed_prep.contains(norm(at + 1));
         if managed {
             at += 2;
         }
@@ -769,10 +771,11 @@ fn own_acts(
         let Some((actor, state)) = speaker(ctx, f.clone(), s_ments) else {
             continue;
         };
+        let base = managed && w.kill_base.contains(norm(at));
         let kill = match person {
-            'f' => norm(at) == "قتلت" || (managed && norm(at) == "قتل"),
-            'p' => norm(at) == "قتلوا" || (managed && norm(at) == "قتل"),
-            _ => managed && norm(at) == "قتل",
+            'f' => w.kill_she.contains(norm(at)) || base,
+            'p' => w.kill_they.contains(norm(at)) || base,
+            _ => base,
         };
         let verb_hit = hits.iter().any(|h| h.info.verb && h.tokens.start == at);
         if kill || verb_hit {

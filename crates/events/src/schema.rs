@@ -61,6 +61,18 @@ pub struct FunctionWords {
     /// Someone who attacks computers, not people (قراصنة، هاكرز): next to an attack word, the
     /// attack is a cyber attack, which is not militant violence.
     pub hacker: rustc_hash::FxHashSet<String>,
+    /// A speaker's own killing after إنها/إنهم/إنه: the verb's feminine form (قتلت) …
+    pub kill_she: rustc_hash::FxHashSet<String>,
+    /// … its plural form (قتلوا) …
+    pub kill_they: rustc_hash::FxHashSet<String>,
+    /// … and its base form (قتل), read as the speaker's own act only after "managed to".
+    pub kill_base: rustc_hash::FxHashSet<String>,
+    /// The particle before a perfect verb (قد، لقد), skipped.
+    pub qad: rustc_hash::FxHashSet<String>,
+    /// Stems of "managed to" (تمكن، نجح), compared as prefixes of the token's forms.
+    pub managed: rustc_hash::FxHashSet<String>,
+    /// The preposition after a "managed to" verb (من، في).
+    pub managed_prep: rustc_hash::FxHashSet<String>,
 }
 
 /// Every subtype the extractor can produce, with its type. The order is the precedence when two
@@ -442,6 +454,12 @@ impl Lists {
                 "attacker" => &mut words.attacker,
                 "react" => &mut words.react,
                 "state_body" => &mut words.state_body,
+                "kill_she" => &mut words.kill_she,
+                "kill_they" => &mut words.kill_they,
+                "kill_base" => &mut words.kill_base,
+                "qad" => &mut words.qad,
+                "managed" => &mut words.managed,
+                "managed_prep" => &mut words.managed_prep,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));
