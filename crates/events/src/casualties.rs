@@ -24,7 +24,7 @@ use text::dates::DateMention;
 use text::numbers::NumberMention;
 
 use crate::extract::Ctx;
-use crate::schema::{Field, Role, Side};
+use crate::schema::{Field, FunctionWords, Role, Side};
 
 /// A casualty figure found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,9 +77,10 @@ fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
 /// How many words of a "على الأقل" (at least) lie in `r`: a qualifier that may stand between
 /// a number and the casualty word after it ("12 شخصا على الأقل قتلوا").
 fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
-    let norm = |k: usize| ctx.a.tokens.get(k).map_or("", |t| t.norm.as_str());
+    let w = &ctx.lists.words;
+    let is = |k: usize, set| FunctionWords::norm_in(ctx.a, k, set);
     r.clone()
-        .filter(|&k| norm(k) == "علي" && norm(k + 1) == "الاقل" && k + 1 < r.end)
+        .filter(|&k| is(k, &w.on) && is(k + 1, &w.least) && k + 1 < r.end)
         .count()
         * 2
 }
@@ -88,7 +89,8 @@ fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
 /// it): "من" and at most two words after the counted noun ("أطفال من عائلة واحدة").
 fn partitive_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
     let at = r.start + 1;
-    if r.end > at + 1 && r.end - at <= 3 && ctx.a.tokens.get(at).is_some_and(|t| t.norm == "من") {
+    if r.end > at + 1 && r.end - at <= 3 && FunctionWords::norm_in(ctx.a, at, &ctx.lists.words.from)
+    {
         r.end - at
     } else {
         0

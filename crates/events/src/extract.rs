@@ -80,7 +80,7 @@ use text::{Analysis, TokenKind};
 
 use crate::casualties::{Figure, figures};
 use crate::lexicon::{is_definite, token_forms};
-use crate::schema::{Field, Lists, Modality, Role, Side, TriggerInfo};
+use crate::schema::{Field, FunctionWords, Lists, Modality, Role, Side, TriggerInfo};
 
 /// Everything about a document that the per-sentence passes share.
 pub struct Ctx<'a, 'b> {
@@ -890,7 +890,7 @@ fn date_use(
             .get(i)
             .is_some_and(|t| t.kind != TokenKind::Number)
     });
-    let with_min = d.tokens.clone().any(|i| ctx.a.tokens[i].norm == "من");
+    let with_min = d.tokens.clone().any(|i| norm_in(ctx, i, &w.from));
     let placed = (s..(e + 1).min(sent.end)).any(|i| word_in(ctx, i, &w.relative_time))
         || word_in(ctx, s, &w.day_before)
         || (1..=2).any(|k| before(k).is_some_and(|p| word_in(ctx, p, &w.day_before)));
@@ -1448,6 +1448,11 @@ fn cyber(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> bool {
 }
 
 /// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
+/// Whether token `i`'s match form as written (no clitic stripped) is in `set`.
+fn norm_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+    FunctionWords::norm_in(ctx.a, i, set)
+}
+
 fn word_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
     ctx.forms
         .get(i)
@@ -1587,17 +1592,11 @@ fn pick_place(
         }
         let after = pm.tokens.start >= tr.end;
         // "الهجوم على قاعة …": على introduces the target place right after the trigger.
-        let on_object = after
-            && g <= 3
-            && pm
-                .tokens
-                .start
-                .checked_sub(1)
-                .is_some_and(|p| ctx.a.tokens[p].norm == "علي");
+        let on_object = after && g <= 3 && on_object(ctx, pm.tokens.start);
         let score = if m.place_obj {
             // Only the object: nothing but place nouns (مدينة، منطقة …) or على in between.
             let direct = (tr.end..pm.tokens.start)
-                .all(|i| ctx.role(i) == Some(Role::Loc) || ctx.a.tokens[i].norm == "علي");
+                .all(|i| ctx.role(i) == Some(Role::Loc) || norm_in(ctx, i, &ctx.lists.words.on));
             if !(after && g <= 4 && direct) {
                 continue;
             }
@@ -1727,18 +1726,18 @@ fn dative(ctx: &Ctx<'_, '_>, i: usize) -> bool {
 /// Whether a name at token `i` is partitive, after من or "من عناصر / من مقاتلي": "قتل 7 أشخاص
 /// من القوات الحكومية", "قتل سبعة من مقاتلي الحركة" name the victims' side.
 fn partitive_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    let norm = |k: usize| ctx.a.tokens.get(k).map_or("", |t| t.norm.as_str());
+    let from = &ctx.lists.words.from;
     i.checked_sub(1).is_some_and(|p| {
-        norm(p) == "من"
+        norm_in(ctx, p, from)
             || (ctx.role(p) == Some(Role::Group)
-                && p.checked_sub(1).is_some_and(|q| norm(q) == "من"))
+                && p.checked_sub(1).is_some_and(|q| norm_in(ctx, q, from)))
     })
 }
 
 /// Whether the word before token `i` is the preposition على.
 fn on_object(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     i.checked_sub(1)
-        .is_some_and(|p| ctx.a.tokens[p].norm == "علي")
+        .is_some_and(|p| norm_in(ctx, p, &ctx.lists.words.on))
 }
 
 /// A punctuation mark that ends a phrase (comma, semicolon, colon, full stop, bracket), not a
@@ -1845,8 +1844,8 @@ fn actors(
             && (1..=3).any(|d| {
                 pm.tokens.start.checked_sub(d).is_some_and(|h| {
                     h > sent.start
-                        && matches!(ctx.a.tokens[h].norm.as_str(), "يد" | "ايدي" | "يدي")
-                        && ctx.a.tokens[h - 1].norm == "علي"
+                        && norm_in(ctx, h, &ctx.lists.words.hand)
+                        && norm_in(ctx, h - 1, &ctx.lists.words.on)
                 })
             })
     });
@@ -2100,7 +2099,7 @@ fn doer_after<'m>(
             && pm.tokens.start > v
             && pm.tokens.start <= v + 3
             && (v + 1..pm.tokens.start)
-                .all(|j| ctx.role(j) == Some(Role::Group) || ctx.a.tokens[j].norm == "من")
+                .all(|j| ctx.role(j) == Some(Role::Group) || norm_in(ctx, j, &ctx.lists.words.from))
     })
 }
 

@@ -73,6 +73,23 @@ pub struct FunctionWords {
     pub managed: rustc_hash::FxHashSet<String>,
     /// The preposition after a "managed to" verb (من، في).
     pub managed_prep: rustc_hash::FxHashSet<String>,
+    /// The preposition "on" (على): before an attacked place or organisation, in "على يد", "على الأقل".
+    pub on: rustc_hash::FxHashSet<String>,
+    /// The preposition "of/from" (من): partitives ("سبعة من مقاتلي …"), "من" ranges of dates.
+    pub from: rustc_hash::FxHashSet<String>,
+    /// "Hand" after على (يد، أيدي): "على يد التنظيم" names the doer.
+    pub hand: rustc_hash::FxHashSet<String>,
+    /// "The least" after على: "على الأقل" (at least), a qualifier inside a toll.
+    pub least: rustc_hash::FxHashSet<String>,
+}
+
+impl FunctionWords {
+    /// Whether token `i`'s match form (as written, clitics included) is in `set`.
+    pub fn norm_in(a: &text::Analysis<'_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+        a.tokens
+            .get(i)
+            .is_some_and(|t| set.contains(t.norm.as_str()))
+    }
 }
 
 /// Every subtype the extractor can produce, with its type. The order is the precedence when two
@@ -460,6 +477,10 @@ impl Lists {
                 "qad" => &mut words.qad,
                 "managed" => &mut words.managed,
                 "managed_prep" => &mut words.managed_prep,
+                "on" => &mut words.on,
+                "from" => &mut words.from,
+                "hand" => &mut words.hand,
+                "least" => &mut words.least,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));
