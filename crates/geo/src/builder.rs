@@ -14,7 +14,9 @@ use std::path::Path;
 
 use crate::Error;
 use crate::fold::{is_arabic_alphabet, key};
-use crate::table::{BBox, FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, PlaceRec, write};
+use crate::table::{
+    BBox, FLAG_CAPITAL, KEY_COMMON, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, PlaceRec, write,
+};
 use crate::translit;
 
 /// Curated regions (name variants, centroid, radius, source).
@@ -421,7 +423,7 @@ const PERSO_ARABIC: &[&str] = &["AF", "IR", "PK"];
 
 /// How the Latin names of a country's places are romanised, when Arabic news spells them by
 /// sound; `None` for countries whose small places are not looked up by skeleton.
-fn romanisation(cc: &str, admin1: bool) -> Option<translit::Style> {
+pub(crate) fn romanisation(cc: &str, admin1: bool) -> Option<translit::Style> {
     if FRENCH_ROMANISED.contains(&cc) {
         Some(translit::Style::French)
     } else if ARABIC_NAMED.contains(&cc) || PERSO_ARABIC.contains(&cc) {
@@ -504,8 +506,11 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
         for (i, n) in names.iter().enumerate() {
             for v in with_bare(n) {
                 let k = key(&v);
-                if k.chars().count() >= 2 && !stops.contains(&k) {
-                    ks.push((k, if i == 0 { KEY_MAIN } else { 0 }));
+                if k.chars().count() >= 2 {
+                    // A common word keeps its key, flagged: only a trigger word before it
+                    // (محافظة الشرقية) makes the ranker read it as a place.
+                    let common = if stops.contains(&k) { KEY_COMMON } else { 0 };
+                    ks.push((k, common | if i == 0 { KEY_MAIN } else { 0 }));
                 }
             }
         }
@@ -721,7 +726,8 @@ pub fn build(src: &Sources<'_>) -> Result<(Vec<u8>, Summary), Error> {
             let latin = std::iter::once(g.name.as_str()).chain(g.latin.iter().map(String::as_str));
             keys.extend(translit_keys(latin, style, &stop_skeletons));
         }
-        if keys.iter().all(|(_, f)| f & KEY_LATIN != 0) {
+        // A town whose only Arabic names are common words is left out, as one with none.
+        if keys.iter().all(|(_, f)| f & (KEY_LATIN | KEY_COMMON) != 0) {
             continue;
         }
         let is_capital = countries

@@ -27,6 +27,22 @@ pub struct Context {
     pub entity_type: Option<model::EntityType>,
 }
 
+impl Context {
+    /// Whether the text or the caller names this country (sentence, document or hint).
+    pub(crate) fn names(&self, cc: &str) -> bool {
+        self.sentence_countries.contains_key(cc)
+            || self.doc_countries.contains_key(cc)
+            || self.country_hint.as_deref() == Some(cc)
+    }
+
+    /// Whether no country is known around the name at all.
+    pub(crate) fn names_no_country(&self) -> bool {
+        self.sentence_countries.is_empty()
+            && self.doc_countries.is_empty()
+            && self.country_hint.is_none()
+    }
+}
+
 /// Country mentions per sentence of an analysed text.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CountryScan {
@@ -162,6 +178,14 @@ impl Geocoder {
             {
                 found = Some((cc.to_string(), 1));
             }
+            // A word vowelled against the country's own vowelled name is its homograph:
+            // عمّان (Amman) is not عُمان (Oman).
+            if let Some((cc, _)) = &found
+                && let Some(&p) = self.country_place.get(cc)
+                && !marks_agree(a.token_text(i), self.table.place(p).name_ar)
+            {
+                found = None;
+            }
         }
         found
     }
@@ -212,6 +236,29 @@ impl Geocoder {
     }
 }
 
+/// Whether the short vowels and shadda written on a word agree with those of a vowelled name:
+/// every (letter, mark) pair written must be one of the name's. A name written without marks
+/// (most are) agrees with anything.
+fn marks_agree(written: &str, name: &str) -> bool {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let mut out = Vec::new();
+        let mut base = '\0';
+        for c in s.chars() {
+            if ('\u{064B}'..='\u{0652}').contains(&c) {
+                out.push((base, c));
+            } else {
+                base = c;
+            }
+        }
+        out
+    };
+    let theirs = pairs(name);
+    if theirs.is_empty() {
+        return true;
+    }
+    pairs(written).iter().all(|p| theirs.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Geocoder;
@@ -228,6 +275,21 @@ mod tests {
         assert!(s.doc.contains_key("US"), "{:?}", s.doc);
         assert!(s.per_sentence[0].contains_key("IQ"));
         assert!(!s.per_sentence[0].contains_key("SY"));
+    }
+
+    #[test]
+    fn a_vowelled_homograph_is_not_the_country() {
+        let g = Geocoder::bundled().expect("bundled");
+        // عمّان with its shadda is Amman, not Oman (عُمان); unvowelled it may be either.
+        let a = text::analyze("وصل الوفد إلى عمّان أمس. وزار الوزير عُمان ثم عمان.");
+        let s = g.scan_countries(&a);
+        assert!(
+            !s.per_sentence[0].contains_key("OM"),
+            "{:?}",
+            s.per_sentence
+        );
+        assert_eq!(s.per_sentence[1].get("OM"), Some(&2.0));
+        assert!(super::marks_agree("سوريّا", "سوريا"));
     }
 
     #[test]

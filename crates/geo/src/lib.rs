@@ -162,7 +162,9 @@ impl Geocoder {
         }
         let mut country_keys = HashMap::default();
         for (k, flags, place) in table.keys() {
-            if flags & table::KEY_LATIN == 0 && (place as usize) < country_place.len() {
+            if flags & (table::KEY_LATIN | table::KEY_COMMON) == 0
+                && (place as usize) < country_place.len()
+            {
                 let p = table.place(place);
                 country_keys.insert(k.to_string(), p.country.to_string());
             }

@@ -14,7 +14,7 @@
 use serde::Serialize;
 
 use crate::fold::{Triggers, key, query_variants};
-use crate::table::{FLAG_CAPITAL, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, Place};
+use crate::table::{FLAG_CAPITAL, KEY_COMMON, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, Kind, Place};
 use crate::translit;
 use crate::{Context, Geocoder, Trigger};
 
@@ -226,6 +226,23 @@ impl Geocoder {
             out.extend(self.lookup_skeleton(name, ctx));
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        // "ولاية X" with no reading in a country the text names: X may be a province of one
+        // written by its sound (فرياب for فارياب, "Yobe", "Logar").
+        let admin1_trigger = ctx.trigger == Some(Trigger::Admin1)
+            || name
+                .split_whitespace()
+                .next()
+                .filter(|_| name.split_whitespace().nth(1).is_some())
+                .and_then(|w| self.trigger_of(w))
+                == Some(Trigger::Admin1);
+        if admin1_trigger
+            && !out
+                .first()
+                .is_some_and(|c| c.score >= MIN_SCORE && ctx.names(&c.country))
+        {
+            out.extend(self.admin1_by_sound(name, ctx));
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
         let mut seen = std::collections::HashSet::new();
         out.retain(|c| seen.insert(c.index));
         out
@@ -284,12 +301,27 @@ impl Geocoder {
             for (idx, flags) in self.table.lookup(&k) {
                 let p = self.table.place(idx);
                 let wanted = match keys {
-                    Keys::Written => (flags & KEY_LATIN != 0) == latin && flags & KEY_TRANSLIT == 0,
+                    Keys::Written => {
+                        (flags & KEY_LATIN != 0) == latin
+                            && flags & KEY_TRANSLIT == 0
+                            // A common word (الشرقية، معسكر) is a place name only after a
+                            // trigger word that names a kind of place.
+                            && (flags & KEY_COMMON == 0
+                                || matches!(
+                                    trigger.or(ctx.trigger),
+                                    Some(Trigger::City | Trigger::Capital | Trigger::Admin1)
+                                ))
+                    }
                     Keys::Skeleton => {
                         let backed = ctx.sentence_countries.contains_key(p.country)
                             || ctx.doc_countries.contains_key(p.country)
                             || ctx.country_hint.as_deref() == Some(p.country);
-                        flags & KEY_TRANSLIT != 0 && (backed || p.population >= 20_000)
+                        // A town of some size needs no backing only when the text names no
+                        // country at all: a skeleton guess in a country the text never names,
+                        // while it names others, is more often a namesake (a Moroccan town for
+                        // a Malian one) than the place.
+                        flags & KEY_TRANSLIT != 0
+                            && (backed || (p.population >= 20_000 && ctx.names_no_country()))
                     }
                 };
                 if !wanted {
@@ -308,11 +340,115 @@ impl Geocoder {
             .collect()
     }
 
+    /// Provinces of the countries the text names whose name sounds like the phrase: the
+    /// consonant skeleton of the written phrase equals that of the province's Arabic name or of
+    /// its Latin name. Any skeleton length is accepted (يوبي is "ب", "Yobe" too), since the
+    /// search is limited to the provinces of named countries after a province trigger. Matches
+    /// through the fewest clitic guesses win; among several, the one whose vowel letters agree
+    /// (يوبي and "Yobe" both i-u-i, "Abia" a-i-a); still several is no answer.
+    fn admin1_by_sound(&self, name: &str, ctx: &Context) -> Vec<Candidate> {
+        let trig = Triggers {
+            words: &self.trigger_words,
+        };
+        let wanted: Vec<(String, f32, String)> = query_variants(name, &trig)
+            .into_iter()
+            .filter(|v| v.key.chars().count() >= 3 && crate::fold::has_arabic(&v.key))
+            .map(|v| (translit::skeleton(&v.key), v.penalty, vowels(&v.key)))
+            .filter(|(sk, _, _)| !sk.is_empty())
+            .collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let first_admin1 = self.country_place.len() as u32;
+        // (place, penalty of the query form that matched, vowels agree)
+        let mut found: Vec<(Place<'_>, f32, bool)> = Vec::new();
+        for i in first_admin1..self.table.len() as u32 {
+            let p = self.table.place(i);
+            if p.kind != Kind::Admin1 {
+                // Admin1 records follow the countries as one run.
+                break;
+            }
+            if !ctx.names(p.country) {
+                continue;
+            }
+            // (skeleton, vowel letters) of the province's names as written (no clitic guesses).
+            let mut sounds: Vec<(String, String)> = Vec::new();
+            if !p.name_ar.is_empty() {
+                for v in query_variants(p.name_ar, &trig) {
+                    if v.penalty == 0.0 {
+                        let bare = v.key.strip_prefix("ال").unwrap_or(&v.key).to_string();
+                        sounds.push((translit::skeleton(&v.key), vowels(&v.key)));
+                        sounds.push((translit::skeleton(&bare), vowels(&bare)));
+                    }
+                }
+            }
+            let style =
+                crate::builder::romanisation(p.country, true).unwrap_or(translit::Style::English);
+            let latin_vowels = latin_vowels(p.name_en);
+            for sk in translit::latin_skeletons_any(p.name_en, style) {
+                sounds.push((sk, latin_vowels.clone()));
+            }
+            let best = wanted
+                .iter()
+                .filter_map(|(w, pen, vw)| {
+                    let hits: Vec<&(String, String)> =
+                        sounds.iter().filter(|(sk, _)| sk == w).collect();
+                    (!hits.is_empty()).then(|| (*pen, hits.iter().any(|(_, v)| v == vw)))
+                })
+                .min_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+            if let Some((pen, agree)) = best {
+                found.push((p, pen, agree));
+            }
+        }
+        let Some(least) = found.iter().map(|f| f.1).min_by(|a, b| a.total_cmp(b)) else {
+            return Vec::new();
+        };
+        found.retain(|f| f.1 == least);
+        if found.len() > 1 {
+            found.retain(|f| f.2);
+        }
+        match found.as_slice() {
+            [(p, pen, _)] => {
+                let len = name.chars().count();
+                let s = self.score(p, 1.0 + pen, 0, len, Some(Trigger::Admin1), ctx);
+                vec![self.candidate(p, s, "")]
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The country record of an ISO code, as a candidate (for events that only know a country).
     pub fn country(&self, iso2: &str) -> Option<Candidate> {
         let i = *self.country_place.get(iso2)?;
         Some(self.candidate(&self.table.place(i), 0.0, ""))
     }
+}
+
+/// The vowel letters of an Arabic key as a pattern (ا a, ي i, و u): what Arabic writes of a
+/// foreign name's vowels.
+fn vowels(key: &str) -> String {
+    key.chars()
+        .filter_map(|c| match c {
+            'ا' | 'أ' | 'إ' | 'آ' | 'ى' => Some('a'),
+            'ي' => Some('i'),
+            'و' => Some('u'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The vowels of a Latin name in the pattern of [`vowels`] (e, i, y as i; o, u, w as u).
+fn latin_vowels(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'a' => Some('a'),
+            'e' | 'i' | 'y' => Some('i'),
+            'o' | 'u' | 'w' => Some('u'),
+            _ => None,
+        })
+        .collect()
 }
 
 fn display(p: &Place<'_>) -> String {
@@ -390,6 +526,63 @@ mod tests {
             (north.country.as_str(), north.precision.as_str()),
             ("IQ", "region")
         );
+    }
+
+    #[test]
+    fn common_words_need_a_trigger() {
+        let g = Geocoder::bundled().expect("bundled");
+        let ctx = |text: &str, name: &str| g.context_from_text(text, name);
+        // معسكر "camp" is also Mascara, Algeria; الشرقية "the eastern" an Egyptian governorate.
+        let t = "قتل ثلاثة جنود في هجوم على معسكر للجيش العراقي قرب الموصل";
+        assert!(g.geocode("معسكر", &ctx(t, "معسكر")).is_empty());
+        let t = "أعلنت السلطات الجزائرية مقتل مسلح في ولاية معسكر غرب البلاد";
+        assert_eq!(g.geocode("معسكر", &ctx(t, "معسكر"))[0].country, "DZ");
+        let t = "ضبطت الشرطة المصرية خلية في محافظة الشرقية أمس";
+        let c = &g.geocode("الشرقية", &ctx(t, "الشرقية"))[0];
+        assert_eq!((c.country.as_str(), c.precision.as_str()), ("EG", "admin1"));
+        assert!(g.geocode("الشرقية", &Context::default()).is_empty());
+        let t = "تحصن المسلحون في جبل قرب القرية";
+        assert!(g.geocode("جبل", &ctx(t, "جبل")).is_empty());
+    }
+
+    #[test]
+    fn a_sound_guess_in_a_country_the_text_never_names_is_dropped() {
+        let g = Geocoder::bundled().expect("bundled");
+        // سيفاري (Sévaré, Mali) is not in the gazetteer; its skeleton meets Sefrou, Morocco.
+        let t = "وصل الرئيس المالي إلى مدينة سيفاري في وسط مالي";
+        let c = g.geocode("سيفاري", &g.context_from_text(t, "سيفاري"));
+        assert!(c.iter().all(|c| c.country != "MA"), "{c:?}");
+    }
+
+    #[test]
+    fn a_province_written_by_its_sound() {
+        let g = Geocoder::bundled().expect("bundled");
+        for (t, name) in [
+            ("قتل جنود في كمين بولاية كوجي وسط نيجيريا", "كوجي"),
+            ("هاجم مسلحون سوقا في ولاية زمفارا شمال غرب نيجيريا", "زمفارا"),
+        ] {
+            let c = &g.geocode(name, &g.context_from_text(t, name))[0];
+            assert_eq!((c.country.as_str(), c.precision.as_str()), ("NG", "admin1"));
+        }
+        // Not without the province trigger, and not in a country the text does not name.
+        let t = "قتل جنود في كمين قرب كوجي";
+        assert!(
+            g.geocode("كوجي", &g.context_from_text(t, "كوجي"))
+                .is_empty()
+        );
+        let t = "قتل جنود في كمين بولاية كوجي";
+        assert!(
+            g.geocode("كوجي", &g.context_from_text(t, "كوجي"))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn two_word_direction_with_adjective() {
+        let g = Geocoder::bundled().expect("bundled");
+        let c = &g.geocode("جنوب غربي كركوك", &ctx_with("IQ"))[0];
+        assert_eq!((c.country.as_str(), c.precision.as_str()), ("IQ", "region"));
+        assert_eq!(c.key, crate::fold::key("كركوك"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Two passes: the first resolves every LOC/GPE entity with the countries the text names; the
 //! countries of the places it found then join the document context (a document about الموصل and
 //! تكريت is about Iraq even if it never says العراق), and the second pass resolves entities and
-//! events again with that context. Every name is resolved on its own: a name that fails leaves
+//! events again with that context (an entity's own first reading is left out of its own context:
+//! it is no evidence for itself). Every name is resolved on its own: a name that fails leaves
 //! its own `location` as it was (or `precision: unknown` for events) and never affects the rest.
 //!
 //! It does not look for places the NER and event stages did not report, with three exceptions: an
@@ -97,6 +98,79 @@ impl Geocoder {
             .max_by(|a, b| a.score.total_cmp(&b.score))
     }
 
+    /// The trigger that introduces a mention as a district, area or town (حي، منطقة، مخيم …, before
+    /// it or opening it), if any: only such names are looked for in a city named near them.
+    fn district_trigger(&self, e: &Entity, ctx: &Context) -> Option<crate::Trigger> {
+        let m = e.mentions.first()?;
+        let inner = || {
+            let mut ws = m.text.split_whitespace();
+            let first = ws.next()?;
+            ws.next().and_then(|_| self.trigger_of(first))
+        };
+        ctx.trigger
+            .or_else(inner)
+            .filter(|t| matches!(t, crate::Trigger::City | crate::Trigger::Region))
+    }
+
+    /// The one city the sentence of a district or area mention names, when the mention itself
+    /// has no reading in a country the text names: "انفجار عبوة بحي X، حيث شهدت مدينة Y إجراءات
+    /// أمنية" puts X in Y. A city counts if it lies in a country the text names and has 100,000
+    /// people or more, or is introduced as a city (مدينة Y، العاصمة Y); two different cities are no
+    /// answer. Precision `city` after a district or town trigger, `region` after منطقة.
+    fn sentence_city(&self, a: &Analysis<'_>, e: &Entity, named: &Context) -> Option<Candidate> {
+        const MIN_POPULATION: u32 = 100_000;
+        let trigger = self.district_trigger(e, named)?;
+        let m = e.mentions.first()?;
+        let first = Self::token_at(a, m.start)?;
+        let sentence = a.sentences.get(a.sentence_of(first))?;
+        let ctx = Context {
+            trigger: None,
+            entity_type: None,
+            ..named.clone()
+        };
+        let mut found: Option<Candidate> = None;
+        for i in sentence.tokens.clone() {
+            let t = &a.tokens[i];
+            if t.kind != text::TokenKind::Arabic
+                || (t.start < m.end && t.end > m.start)
+                || t.norm.chars().count() < 3
+            {
+                continue;
+            }
+            let Some(c) = self
+                .lookup_phrase(a.token_text(i), &ctx, 0.0)
+                .into_iter()
+                .max_by(|x, y| x.score.total_cmp(&y.score))
+                .filter(|c| {
+                    c.score >= MIN_SCORE
+                        && c.precision == Kind::City.precision()
+                        && named.names(&c.country)
+                })
+            else {
+                continue;
+            };
+            let introduced = i > 0
+                && matches!(
+                    self.trigger_of(a.token_text(i - 1)),
+                    Some(crate::Trigger::City | crate::Trigger::Capital)
+                );
+            if c.population < MIN_POPULATION && !introduced {
+                continue;
+            }
+            match &found {
+                Some(f) if f.index != c.index => return None,
+                Some(_) => {}
+                None => found = Some(c),
+            }
+        }
+        found.map(|mut c| {
+            if trigger == crate::Trigger::Region {
+                c.precision = Kind::Region.precision().to_string();
+            }
+            c
+        })
+    }
+
     /// A large city named within a few words after an unresolved place mention, in the same
     /// sentence: the place is taken to be a district of it (or, with a direction word between,
     /// somewhere near it: precision `region`).
@@ -106,15 +180,13 @@ impl Geocoder {
         // Only a name introduced as a district or area (حي، منطقة، ضاحية، مخيم …) is looked for in
         // a city: it keeps this search off the many unresolved names that are not places.
         let m = e.mentions.first()?;
-        let inner = || {
-            let mut ws = m.text.split_whitespace();
-            let first = ws.next()?;
-            ws.next().and_then(|_| self.trigger_of(first))
+        self.district_trigger(e, ctx)?;
+        // The lookups below are of other words: the mention's trigger is not theirs.
+        let ctx = &Context {
+            trigger: None,
+            entity_type: None,
+            ..ctx.clone()
         };
-        let trigger = ctx.trigger.or_else(inner);
-        if !matches!(trigger, Some(crate::Trigger::City | crate::Trigger::Region)) {
-            return None;
-        }
         let first = Self::token_at(a, m.start)?;
         let sentence = a.sentences.get(a.sentence_of(first))?;
         let after = a.tokens.partition_point(|t| t.start < m.end);
@@ -175,22 +247,64 @@ impl Geocoder {
 
         // Pass 1: text-named countries only.
         let mut doc = scan.doc.clone();
-        for e in entities.iter().filter(|e| is_place(e)) {
-            let ctx = self.entity_context(a, &scan, &scan.doc, e);
-            if let Some(c) = self.resolve_entity(e, &ctx, true)
-                && c.kind_is_place()
-            {
-                *doc.entry(c.country.clone()).or_default() += 0.5 * e.mentions.len().max(1) as f32;
+        // What each entity added (an entity's own first reading is no evidence for itself).
+        let mut own: Vec<Option<(String, f32)>> = Vec::with_capacity(entities.len());
+        for e in entities.iter() {
+            let mut added = None;
+            if is_place(e) {
+                let ctx = self.entity_context(a, &scan, &scan.doc, e);
+                if let Some(c) = self.resolve_entity(e, &ctx, true)
+                    && c.kind_is_place()
+                {
+                    let w = 0.5 * e.mentions.len().max(1) as f32;
+                    *doc.entry(c.country.clone()).or_default() += w;
+                    added = Some((c.country, w));
+                }
             }
+            own.push(added);
         }
 
-        // Pass 2: with the countries of the places found.
-        for e in entities.iter_mut().filter(|e| is_place(e)) {
-            let ctx = self.entity_context(a, &scan, &doc, e);
-            if let Some(c) = self
-                .resolve_entity(e, &ctx, false)
-                .or_else(|| self.anchor_city(a, e, &ctx))
-            {
+        // Pass 2: with the countries of the other places found.
+        for (e, own) in entities.iter_mut().zip(&own) {
+            if !is_place(e) {
+                continue;
+            }
+            let others = match own {
+                Some((cc, w)) => {
+                    let mut d = doc.clone();
+                    if let Some(v) = d.get_mut(cc) {
+                        *v -= w;
+                        if *v <= 1e-6 && !scan.doc.contains_key(cc) {
+                            d.remove(cc);
+                        }
+                    }
+                    d
+                }
+                None => doc.clone(),
+            };
+            let ctx = self.entity_context(a, &scan, &others, e);
+            let found = self.resolve_entity(e, &ctx, false);
+            // A district or small town whose reading lies in a country the text never names,
+            // while it names others, is more likely a district of a city the sentence names
+            // (حي الزهور … مدينة العريش) than that far namesake. Countries of the text only: the
+            // first pass added the namesake's own.
+            let named = Context {
+                doc_countries: scan.doc.clone(),
+                ..ctx.clone()
+            };
+            let far = found.as_ref().is_some_and(|c| {
+                (c.precision == "admin1" || (c.precision == "city" && c.population < 100_000))
+                    && !named.names(&c.country)
+                    && !named.names_no_country()
+            });
+            let place = if found.is_none() || far {
+                self.anchor_city(a, e, &ctx)
+                    .or_else(|| self.sentence_city(a, e, &named))
+                    .or(found)
+            } else {
+                found
+            };
+            if let Some(c) = place {
                 e.location = Some(to_location(&e.name, &c));
             }
         }
@@ -600,6 +714,48 @@ mod tests {
         let mut ents = vec![entity(text, "زهرة الخزامى", EntityType::Loc)];
         g.resolve(&a, &mut ents, &mut []);
         assert!(ents[0].location.is_none());
+    }
+
+    #[test]
+    fn a_far_namesake_of_a_district_gives_way_to_the_sentences_city() {
+        let g = Geocoder::bundled().expect("bundled");
+        // الحوز is also a Moroccan province; the text names Iraq and الرمادي right after it.
+        let text = "تقدمت القوات العراقية إلى منطقة الحوز جنوب الرمادي.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "الحوز", EntityType::Loc)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("near Ramadi");
+        assert_eq!(l.country.as_deref(), Some("IQ"));
+        // The city named anywhere in the sentence, introduced as a city.
+        let text = "اشتبك مسلحون مع الشرطة في حي الزهور، بينما أغلقت قوات الأمن المصرية مداخل مدينة العريش.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "الزهور", EntityType::Loc)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("in Arish");
+        assert_eq!(l.country.as_deref(), Some("EG"));
+        assert!((l.lat.unwrap_or(0.0) - 31.13).abs() < 0.2, "{l:?}");
+        // Two cities in the sentence: no guess between them.
+        let text = "اشتبك مسلحون مع الشرطة في حي الزهور، ثم امتدت الاشتباكات من مدينة العريش المصرية إلى مدينة رفح.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "الزهور", EntityType::Loc)];
+        g.resolve(&a, &mut ents, &mut []);
+        assert!(ents[0].location.is_none(), "{:?}", ents[0].location);
+    }
+
+    #[test]
+    fn a_names_own_reading_is_no_evidence_for_itself() {
+        let g = Geocoder::bundled().expect("bundled");
+        // يوبي is also Ube, Japan (a city of 170,000): the first pass must not make the document
+        // "about Japan" and so keep Ube over the Nigerian state the text is about.
+        let text = "قتل مسلحون عشرة مزارعين في قرية بولاية يوبي شمال شرق نيجيريا.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "يوبي", EntityType::Gpe)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("Yobe");
+        assert_eq!(
+            (l.country.as_deref(), l.precision.as_str()),
+            (Some("NG"), "admin1")
+        );
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub const KEY_MAIN: u16 = 2;
 /// Key flag: the key is a consonant skeleton of a romanised name ([`crate::translit`]), for
 /// places with no Arabic-script name; looked up only as a last resort.
 pub const KEY_TRANSLIT: u16 = 4;
+/// Key flag: the key is also a common Arabic word (`data/stop_names.txt`: الشرقية "the eastern",
+/// معسكر "camp"); the ranker only reads it as this place after a trigger word (محافظة الشرقية).
+pub const KEY_COMMON: u16 = 8;
 
 /// A place as the builder hands it to the writer.
 #[derive(Debug, Clone, PartialEq)]

@@ -78,6 +78,13 @@ pub enum Style {
 /// come out where Latin is ambiguous (a final "h" may be ح or a vowel ending; "at" closing a word
 /// may be ة); at most eight, each [`usable`].
 pub fn latin_skeletons(name: &str, style: Style) -> Vec<String> {
+    let mut sk = latin_skeletons_any(name, style);
+    sk.retain(|s| usable(s));
+    sk
+}
+
+/// [`latin_skeletons`] without the length check (for searches already narrowed to a few places).
+pub fn latin_skeletons_any(name: &str, style: Style) -> Vec<String> {
     let maghreb = style == Style::French;
     let turkish = style == Style::Turkish;
     let english = style == Style::English;
@@ -108,6 +115,13 @@ pub fn latin_skeletons(name: &str, style: Style) -> Vec<String> {
             let c = cs[i];
             let next = cs.get(i + 1).copied();
             let two = |a: char, b: char| c == a && next == Some(b);
+            if c == 'x' {
+                // Latin x is two consonants, ks: "Texas" is تكساس, "Luxor" لوكسور.
+                slots.push(vec!['ك']);
+                slots.push(vec!['س']);
+                i += 1;
+                continue;
+            }
             let (alts, used): (Vec<char>, usize) = if english && two('p', 'h') {
                 (vec!['ف'], 2)
             } else if english && two('n', 'g') && !cs.get(i + 2).copied().is_some_and(is_vowel) {
@@ -178,7 +192,6 @@ pub fn latin_skeletons(name: &str, style: Style) -> Vec<String> {
                         Some('e' | 'i' | 'y') => vec!['س'],
                         _ => vec!['ك'],
                     },
-                    'x' => vec!['ك'],
                     // Vowels, w/y and ‘ ’: a letter the skeleton drops, kept here only so that
                     // the consonants around it do not merge as a double.
                     'w' | 'y' | '‘' | '’' => vec!['ا'],
@@ -215,7 +228,7 @@ pub fn latin_skeletons(name: &str, style: Style) -> Vec<String> {
     let mut sk: Vec<String> = outs
         .iter()
         .map(|a| skeleton(a))
-        .filter(|s| usable(s))
+        .filter(|s| !s.is_empty())
         .collect();
     sk.sort();
     sk.dedup();
@@ -277,6 +290,9 @@ mod tests {
         assert!(meets("فلوريدا", "Florida", Style::English));
         assert!(meets("تينيسي", "Tennessee", Style::English));
         assert!(meets("فارياب", "Fāryāb", Style::Arabic));
+        // x is ks.
+        assert!(meets("تكساس", "Texas", Style::English));
+        assert!(meets("نيو مكسيكو", "New Mexico", Style::English));
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Evaluation against shared data: the seed gold places, and the project's own 200-mention test
-//! set over the SaudiNewsNet security subset (tests/data/saudinewsnet_places.tsv; the articles are
-//! read from /work/shared at test time because their licence forbids shipping them).
+//! Evaluation against shared data: the seed gold places, and the project's own test sets over the
+//! SaudiNewsNet security subset (tests/data/saudinewsnet_*.tsv: a development set and four
+//! held-out sets; the articles are read from /work/shared at test time because their licence
+//! forbids shipping them).
 //! Both skip with a message when ../shared is absent (e.g. on CI).
 
 use marsad_geo as geo;
@@ -299,24 +300,39 @@ fn saudinewsnet_heldout_set() {
 
 #[test]
 fn saudinewsnet_second_heldout_set() {
-    // Blind run 62.1% / 76.3%; 84.8% / 93.9% after the fixes it drove (EVALUATION.md §4).
+    // Blind run 62.1% / 76.3%; 84.8% / 93.9% after the fixes it drove (EVALUATION.md §4);
+    // 90.9% / 97.4% after the fifth session's rules.
     check_set(
         include_str!("data/saudinewsnet_heldout2.tsv"),
         "SaudiNewsNet second held-out set",
         100,
-        80.0,
-        90.0,
+        88.0,
+        95.0,
     );
 }
 
 #[test]
 fn saudinewsnet_third_heldout_set() {
-    // Blind run: 66.7% within 50 km, 80.0% country (EVALUATION.md §5).
+    // Blind run: 66.7% within 50 km, 80.0% country (EVALUATION.md §5); 82.4% / 90.7% after the
+    // fifth session's rules, which its listed misses drove.
     check_set(
         include_str!("data/saudinewsnet_heldout3.tsv"),
         "SaudiNewsNet third held-out set",
         70,
-        62.0,
-        76.0,
+        78.0,
+        88.0,
+    );
+}
+
+#[test]
+fn saudinewsnet_fourth_heldout_set() {
+    // Drawn after the fifth session's changes and evaluated once, blind: 57.4% within 50 km,
+    // 71.2% country (EVALUATION.md, 2026-12-03).
+    check_set(
+        include_str!("data/saudinewsnet_heldout4.tsv"),
+        "SaudiNewsNet fourth held-out set",
+        100,
+        55.0,
+        69.0,
     );
 }
