@@ -355,6 +355,11 @@ fn attackers_among(ctx: &Ctx<'_, '_>, from: usize, end: usize) -> u64 {
 fn person_count(ctx: &Ctx<'_, '_>, norm: &str) -> Option<u64> {
     let is_person = |w: &str| ctx.lists.context.words(w).any(|r| *r == Role::Person);
     let bare = norm.strip_prefix("ال");
+    // "فقتل شخصين": the oblique dual of a noun whose plural is broken (أشخاص، جنود) can only be
+    // a dual (`dual_oblique` in data/function_words.tsv).
+    if ctx.lists.words.dual_oblique.contains(bare.unwrap_or(norm)) {
+        return Some(2);
+    }
     if let Some(base) = bare.unwrap_or(norm).strip_suffix("ان")
         && is_person(base)
     {

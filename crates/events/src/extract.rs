@@ -11,8 +11,12 @@
 //! عشر من سبتمبر") and running totals over a period ("27 قتيلا في اعتداءات … منذ انهيار الهدنة",
 //! with their toll), adds the killing a speaker reports as its own act ("أعلنت الشرطة أنها
 //! قتلت ثمانية": `own_acts`), and attaches arguments. Dates are sorted by use first
-//! (`date_use`): the start of a period ("منذ يوليو 2014"), the name of a past day, or a day
-//! after publication dates no trigger. "Nearest trigger" below always means: a trigger of
+//! (`date_use`): the start of a period ("منذ يوليو 2014", a منذ + duration after a state: "المتمركزة
+//! هناك منذ ثلاثة أشهر"), the name of a past day, a day after publication, or the date of a
+//! participle or of a relative clause about something else ("الصحف الصادرة أمس", "البنجاب التي
+//! قسمت في 1947": `dates_other`) dates no trigger. Spans of a week or more ("خلال أسبوعين") and
+//! "منذ بدء" + an event noun are periods too; a crime (a quarrel, a retaliation sentence) gives
+//! no armed assault. "Nearest trigger" below always means: a trigger of
 //! the argument's own clause first, then the fewest words between. A sentence is cut into
 //! clauses at semicolons, before بينما، فيما، في حين، كما، ثم, and before a verb trigger or
 //! light verb joined by و/ف ("قصفت الميليشيات أحياء في مدينة تعز بينما شنت الطائرات غارة":
@@ -31,7 +35,8 @@
 //!   ("العاصمة العمانية مسقط", "برشلونة الإسبانية"); otherwise the geocoder fills it later.
 //! - **date**: the date mention of the sentence nearest the trigger (each date goes to its
 //!   nearest trigger). A date between a reporting verb and the إن/أن that opens what it reports
-//!   ("قال الجيش أمس الجمعة إن غارة …") is when the source spoke: it goes only to triggers left
+//!   ("قال الجيش أمس الجمعة إن غارة …"), or in an attribution clause ("وفق ما نقلت وسائل إعلام
+//!   أمس الخميس"), is when the source spoke: it goes only to triggers left
 //!   without a date, marked as `reported` (it dates the event for gating, but yields to a date
 //!   of the event's own and does not keep two mentions apart when merging). A sentence with no
 //!   date at all inherits the last date of the previous sentence (marked as inherited: it does
@@ -319,6 +324,9 @@ pub struct Orphan {
     pub sent: usize,
     /// The figure.
     pub figure: Figure,
+    /// The places its sentence names (as [`Place::name`]): a toll told of another place than
+    /// the event's is another story's ("قصف منزل قائد في شبوة.. ومقتل 8 حوثيين في مأرب").
+    pub places: Vec<String>,
 }
 
 /// Extract the trigger mentions of every sentence.
@@ -341,17 +349,10 @@ pub fn mentions(
             .collect();
         // Only a date of an event dates a trigger: not the start of a period ("منذ يوليو
         // 2014"), the name of a past day ("الحادي عشر من سبتمبر"), or a day to come.
-        let uses: Vec<DateUse> = all_dates
+        let mut uses: Vec<DateUse> = all_dates
             .iter()
             .map(|d| date_use(ctx, d, sent.clone(), doc_date))
             .collect();
-        let s_dates: Vec<&DateMention> = all_dates
-            .iter()
-            .zip(&uses)
-            .filter(|(_, u)| **u == DateUse::Event)
-            .map(|(d, _)| *d)
-            .collect();
-        let periods = periods(ctx, sent.clone(), &all_dates, &uses);
         let s_numbers: Vec<&NumberMention> = numbers
             .iter()
             .filter(|n| n.tokens.start >= sent.start && n.tokens.end <= sent.end)
@@ -376,6 +377,23 @@ pub fn mentions(
                 i += 1;
             }
         }
+        // "الصحف الصادرة أمس", "غورداسبور التي قسمت في 1947": the date of a participle or of a
+        // relative clause about something else is not when an event of the sentence happened.
+        for (d, u) in all_dates.iter().zip(uses.iter_mut()) {
+            if *u == DateUse::Event && dates_other(ctx, d, &hits, sent.clone()) {
+                *u = DateUse::Other;
+            }
+            if *u == DateUse::Event && lasting(ctx, d, &hits, sent.clone()) {
+                *u = DateUse::Period;
+            }
+        }
+        let periods = periods(ctx, sent.clone(), &all_dates, &uses);
+        let s_dates: Vec<&DateMention> = all_dates
+            .iter()
+            .zip(&uses)
+            .filter(|(_, u)| **u == DateUse::Event)
+            .map(|(d, _)| *d)
+            .collect();
         // (A sentence with a date of another use gives and takes none: its events are not
         // the previous sentence's.)
         let inherited = if all_dates.is_empty() {
@@ -406,13 +424,22 @@ pub fn mentions(
             })
             .map(|m| m.tokens.clone())
             .collect();
+        let s_places: Vec<String> = s_ments
+            .iter()
+            .filter(|m| matches!(m.kind, EntityType::Loc | EntityType::Gpe | EntityType::Fac))
+            .map(|m| place_name(ctx, m))
+            .collect();
         let figs = if s_numbers.is_empty() && hits.is_empty() {
             Vec::new()
         } else {
             figures(ctx, sent.clone(), &s_numbers, &all_dates, &persons)
         };
         if hits.is_empty() {
-            orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
+            orphans.extend(figs.into_iter().map(|figure| Orphan {
+                sent: si,
+                figure,
+                places: s_places.clone(),
+            }));
             continue;
         }
         // "التفجير الذي استهدف مسجدا": a verb trigger in a relative clause on an event noun
@@ -437,6 +464,14 @@ pub fn mentions(
                 n.end == i && (h.info.kind != EventType::Arrest || *kind == EventType::Arrest)
             });
             !(h.info.verb && (relative || adjacent))
+        });
+        // "منذ بدء المواجهات", "منذ اندلاع الحرب": an event noun after منذ and a word of onset
+        // names the start of a period (a toll given for it is a running total), not an incident.
+        hits.retain(|h| {
+            let i = h.tokens.start;
+            !(i >= sent.start + 2
+                && word_in(ctx, i - 1, &ctx.lists.words.onset)
+                && word_in(ctx, i - 2, &ctx.lists.words.since))
         });
         // "هجمات الحادي عشر من سبتمبر": an event noun named by a past day is a reference to a
         // well-known incident of another year, not a report. A plural or a battle word given
@@ -527,7 +562,11 @@ pub fn mentions(
             }
         }
         if ms.is_empty() {
-            orphans.extend(figs.into_iter().map(|figure| Orphan { sent: si, figure }));
+            orphans.extend(figs.into_iter().map(|figure| Orphan {
+                sent: si,
+                figure,
+                places: s_places.clone(),
+            }));
             continue;
         }
         let trig_ranges: Vec<Range<usize>> = ms.iter().map(|(_, r)| r.clone()).collect();
@@ -549,7 +588,8 @@ pub fn mentions(
         // في شرق ليبيا إن الهجوم …"): it is taken only when the event's own words name none,
         // and then marked, because an official's own area is often, not always, the scene
         // ("أعلن قائد للجيش في جنوب الفلبين أن جنديين قتلا").
-        let frames = report_frames(ctx, sent.clone(), &hits);
+        let mut frames = report_frames(ctx, sent.clone(), &hits);
+        frames.extend(attributions(ctx, sent.clone(), &hits));
         let (framed, places): (Vec<&EntityMention>, Vec<&EntityMention>) =
             s_ments.iter().copied().partition(|pm| {
                 frames
@@ -666,6 +706,7 @@ pub fn mentions(
                 None => orphans.push(Orphan {
                     sent: si,
                     figure: f,
+                    places: s_places.clone(),
                 }),
             }
         }
@@ -842,6 +883,75 @@ enum DateUse {
     Name,
     /// A day after the publication date: not when a reported incident happened.
     Future,
+    /// The date of a participle or of a relative clause about something other than an event:
+    /// "الصحف الصادرة أمس", "ولاية البنجاب التي تم تقسيمها في 1947".
+    Other,
+}
+
+/// How far before a منذ + duration a trigger or a verb of `happen` makes it "… ago".
+const AGO_REACH: usize = 3;
+
+/// Whether a منذ + duration (which the text layer reads as "… ago": "منذ ثلاثة أشهر") is how
+/// long a state has lasted: no trigger and no verb of `happen` (data/function_words.tsv: وقع،
+/// قتل …) ends within [`AGO_REACH`] words before it. "القوات المتمركزة هناك منذ ثلاثة أشهر",
+/// "يخوض الطرفان معارك منذ أكثر من عام" are periods; "اختطف منذ أسبوع", "الهجوم الذي وقع منذ
+/// يومين" are datings.
+fn lasting(ctx: &Ctx<'_, '_>, d: &DateMention, hits: &[Hit<'_>], sent: Range<usize>) -> bool {
+    let s = d.tokens.start;
+    if !word_in(ctx, s, &ctx.lists.words.since) {
+        return false;
+    }
+    let lo = s.saturating_sub(AGO_REACH).max(sent.start);
+    let act = hits.iter().any(|h| h.tokens.end > lo && h.tokens.end <= s)
+        || (lo..s).any(|i| word_in(ctx, i, &ctx.lists.words.happen));
+    !act
+}
+
+/// How far after its relative pronoun a date may stand and still be the relative clause's.
+const RELATIVE_REACH: usize = 6;
+
+/// Whether a date belongs to a participle or a relative clause about something other than an
+/// event, so that it dates no trigger of its sentence:
+/// - right after a `participle` (data/function_words.tsv) that follows no trigger: "الصحف
+///   الصادرة أمس عن تفجير …" (the papers came out yesterday; the bombing was before), "في بيان
+///   نشر الخميس" (not "شريط الفيديو المنشور أمس": the video's date);
+/// - in a relative clause (الذي، التي …, at most [`RELATIVE_REACH`] words before the date, no
+///   clause break between) whose antecedent, the word before the pronoun or the one before
+///   that (punctuation skipped), is not a trigger, whose verb is not one that tells an event
+///   (`happen`: وقع، أسفر، استهدف …) and that has no trigger of its own before the date:
+///   "المركز الواقع في ولاية البنجاب، التي تم تقسيمها في 1947". A و on the pronoun ("والذي")
+///   takes the clause back to the head of the phrase, often the event: it stays.
+fn dates_other(ctx: &Ctx<'_, '_>, d: &DateMention, hits: &[Hit<'_>], sent: Range<usize>) -> bool {
+    let w = &ctx.lists.words;
+    let s = d.tokens.start;
+    let trigger_at = |i: usize| hits.iter().any(|h| h.tokens.contains(&i));
+    if s > sent.start
+        && word_in(ctx, s - 1, &w.participle)
+        && !(s >= sent.start + 2 && trigger_at(s - 2))
+    {
+        return true;
+    }
+    let lo = s.saturating_sub(RELATIVE_REACH).max(sent.start);
+    let Some(r) = (lo..s).rev().find(|&i| ctx.role(i) == Some(Role::Relative)) else {
+        return false;
+    };
+    let broken = (r + 1..s).any(|i| {
+        matches!(ctx.a.token_text(i), "." | "؛" | ";") || ctx.role(i) == Some(Role::Clause)
+    });
+    let joined = ctx.a.tokens[r].norm.starts_with('و');
+    let verb = (r + 1..s)
+        .find(|&i| !ctx.is_punct(i))
+        .is_some_and(|i| word_in(ctx, i, &w.happen));
+    let own = hits
+        .iter()
+        .any(|h| h.tokens.start > r && h.tokens.start < s);
+    let antecedent: Vec<usize> = (sent.start..r)
+        .rev()
+        .filter(|&i| !ctx.is_punct(i))
+        .take(2)
+        .collect();
+    let of_event = antecedent.iter().any(|&i| trigger_at(i));
+    !(broken || joined || verb || own || of_event)
 }
 
 /// How close to the publication date a منذ date may start and still date the event that
@@ -903,8 +1013,9 @@ fn date_use(
     DateUse::Event
 }
 
-/// Where the periods of a sentence start: its `Period` dates, and a منذ that opens no date and
-/// no event ("منذ بداية الأزمة", "منذ اندلاع الحرب"; not "منذ سيطرتها على عدن", an event).
+/// Where the periods of a sentence start: its `Period` dates, a منذ that opens no date and
+/// no event ("منذ بداية الأزمة", "منذ اندلاع الحرب"; not "منذ سيطرتها على عدن", an event), and
+/// a `during` word with a `span` of a week or more after it ("خلال أسبوعين", "طوال الأشهر").
 fn periods(
     ctx: &Ctx<'_, '_>,
     sent: Range<usize>,
@@ -932,12 +1043,22 @@ fn periods(
             out.push(i..i + 2);
         }
     }
+    // "خلال أسبوعين", "طوال الأشهر الماضية", "خلال الفترة نفسها": a span of a week or more.
+    let w = &ctx.lists.words;
+    for i in sent.clone().filter(|&i| word_in(ctx, i, &w.during)) {
+        if let Some(j) = (i + 1..(i + 4).min(sent.end)).find(|&j| word_in(ctx, j, &w.span)) {
+            out.push(i..j + 1);
+        }
+    }
     out
 }
 
 /// How far a period may stand from the plural it totals ("موجة من التفجيرات وعمليات إطلاق
 /// النار أودت بحياة أكثر من 400 مدني في شمال الكاميرون منذ …").
 const PERIOD_REACH: usize = 15;
+
+/// How far a period may stand before the plural it totals ("خلال أسبوعين من الغارات").
+const PERIOD_BEFORE: usize = 3;
 
 /// Whether a trigger gives a running total over a period: a plural noun, or one an `ongoing`
 /// word follows, in the same clause as a period start at most [`PERIOD_REACH`] words after it
@@ -965,11 +1086,18 @@ fn running_total(
                 && h.tokens.start - o.tokens.end <= 2
         });
     periods.iter().any(|p| {
-        p.start >= h.tokens.end
-            && p.start - h.tokens.end <= PERIOD_REACH
-            && c(p.start) == c(h.tokens.start)
-            && (plural
-                || (h.tokens.end..p.start).any(|i| word_in(ctx, i, &ctx.lists.words.ongoing)))
+        // (Or a period just before a plural: "خلال أسبوعين من الغارات", "خلال الفترة نفسها
+        // جراء الهجمات".)
+        let before = plural
+            && p.end <= h.tokens.start
+            && h.tokens.start - p.end <= PERIOD_BEFORE
+            && c(p.end - 1) == c(h.tokens.start);
+        before
+            || (p.start >= h.tokens.end
+                && p.start - h.tokens.end <= PERIOD_REACH
+                && c(p.start) == c(h.tokens.start)
+                && (plural
+                    || (h.tokens.end..p.start).any(|i| word_in(ctx, i, &ctx.lists.words.ongoing))))
     })
 }
 
@@ -1256,6 +1384,37 @@ fn report_frames(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec
     out
 }
 
+/// How far an attribution clause ("وفق ما نقلت وسائل إعلام تركية أمس الخميس") may run.
+const MAX_ATTRIBUTION: usize = 12;
+
+/// The attribution clauses of a sentence: from a word of `per` (data/function_words.tsv: وفق،
+/// حسب، بحسب) followed by ما, or one of `per_what` (حسبما), to the end of the clause (a full
+/// stop, a semicolon, a clause conjunction or a trigger), at most [`MAX_ATTRIBUTION`] words.
+/// Like a reporting frame, the clause tells who reported and when: "قتل شرطي ومدني في هجوم في
+/// جنوب شرقي البلاد، وفق ما نقلت وسائل إعلام تركية أمس الخميس" (the attack was on Wednesday,
+/// told in the next sentence; Thursday is when the media reported it).
+fn attributions(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<Range<usize>> {
+    let w = &ctx.lists.words;
+    let mut out = Vec::new();
+    for v in sent.clone() {
+        let open = word_in(ctx, v, &w.per_what)
+            || (word_in(ctx, v, &w.per) && v + 1 < sent.end && norm_in(ctx, v + 1, &w.what));
+        if !open {
+            continue;
+        }
+        let hi = (v + 1 + MAX_ATTRIBUTION).min(sent.end);
+        let end = (v + 1..hi)
+            .find(|&i| {
+                matches!(ctx.a.token_text(i), "." | "؛" | ";")
+                    || ctx.role(i) == Some(Role::Clause)
+                    || hits.iter().any(|h| h.tokens.start == i)
+            })
+            .unwrap_or(hi);
+        out.push(v..end);
+    }
+    out
+}
+
 /// First token of the clause that token `t` is in (`clause` as [`clauses`] gives it for the
 /// sentence starting at `base`).
 fn clause_start(clause: &[usize], base: usize, t: usize) -> usize {
@@ -1392,7 +1551,14 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
     if found.is_none() && denied(ctx, h, sent.clone()) {
         found = Some(Modality::Denial);
     }
-    if found.is_none() && h.info.kind == EventType::Attack && cyber(ctx, h, sent) {
+    if found.is_none() && h.info.kind == EventType::Attack && cyber(ctx, h, sent.clone()) {
+        found = Some(Modality::Generic);
+    }
+    if found.is_none()
+        && h.info.kind == EventType::Attack
+        && h.info.subtype == Some("armed_assault")
+        && crime(ctx, sent)
+    {
         found = Some(Modality::Generic);
     }
     match found {
@@ -1445,6 +1611,18 @@ fn cyber(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> bool {
     before
         .chain(after)
         .any(|i| word_in(ctx, i, &ctx.lists.words.hacker))
+}
+
+/// Whether a sentence tells a crime, not militant violence: it has a `crime` word (data/
+/// function_words.tsv: قصاصا، مشاجرة) or a `dispute` word right after a `cause` word ("أطلق
+/// النار عليهما إثر خلاف حصل بينهما"). A shooting or a killing it tells (an armed assault)
+/// is then no event: a murder read out in a sentence of retaliation, a brawl.
+fn crime(ctx: &Ctx<'_, '_>, sent: Range<usize>) -> bool {
+    let w = &ctx.lists.words;
+    sent.clone().any(|i| {
+        word_in(ctx, i, &w.crime)
+            || (word_in(ctx, i, &w.dispute) && i > sent.start && word_in(ctx, i - 1, &w.cause))
+    })
 }
 
 /// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
@@ -1805,6 +1983,11 @@ fn actors(
         let ok = if m.kind == EventType::Claim {
             (after && g <= 3) || (!after && g <= 4)
         } else if after {
+            // A verb that carries its plural subject ("هاجموا مركز الشرطة") has an object after
+            // it, not a subject.
+            if own_subject(ctx, m, tr) {
+                continue;
+            }
             (verb_like && g <= 3) || g <= 1 || preceded_by(ctx, i, Role::Group, 2) && g <= 3
         } else {
             // A subject before a verb ("داعش يهاجم") or the actor of an announced operation;
@@ -1889,7 +2072,9 @@ fn actors(
     // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
     // genitive ("هجوم الجيش") or just before it ("الجيش شن هجوما"); a state word with a ل/ب
     // clitic ("لقوات الأمن") is an object, not the actor.
-    let window = if m.verb {
+    let window = if own_subject(ctx, m, tr) {
+        tr.end..tr.end
+    } else if m.verb {
         tr.end..(tr.end + 2).min(sent.end)
     } else {
         tr.start.saturating_sub(2).max(sent.start)..(tr.end + 1).min(sent.end)
@@ -2042,6 +2227,7 @@ fn actors(
         let i = pm.tokens.start;
         let is_target = preceded_by(ctx, i, Role::Target, 3)
             || (m.kind == EventType::Attack && g <= 3 && on_object(ctx, i))
+            || (g <= 1 && own_subject(ctx, m, tr))
             || (matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
                 && pm.kind == EntityType::Org
                 && (preceded_by(ctx, i, Role::Group, 2) || g <= 3));
@@ -2050,6 +2236,22 @@ fn actors(
             m.targets.push(a);
         }
     }
+}
+
+/// Whether a verb trigger carries its subject as a plural ending (`subject_ending` in
+/// data/function_words.tsv: هاجموا، يهاجموا، فجروا): Arabic puts a verb before a named subject in
+/// the singular, so a name right after such a verb is its object ("قبل أن يهاجموا مركز
+/// الشرطة": the police station was attacked, it did not attack).
+fn own_subject(ctx: &Ctx<'_, '_>, m: &Mention, tr: &Range<usize>) -> bool {
+    m.verb
+        && tr.end > tr.start
+        && ctx.a.tokens.get(tr.end - 1).is_some_and(|t| {
+            ctx.lists
+                .words
+                .subject_ending
+                .iter()
+                .any(|e| t.norm.ends_with(e.as_str()))
+        })
 }
 
 /// The subject of a light verb that describes the event noun at `tr`: the verb (`support`

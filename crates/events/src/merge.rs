@@ -16,7 +16,8 @@
 //! mention keeps the earlier event's place, unless it names a town of the earlier one's country
 //! or region. A region of a country ("شمال العراق") holds its towns like the country does: the
 //! two do not conflict, and the town is kept. Figures that no trigger of their sentence could take go to the event of
-//! the previous sentence when it has no such figure yet.
+//! the previous sentence when it has no such figure yet, unless their sentence names places and
+//! none of them is that event's town ("قصف منزل قائد في شبوة.. ومقتل 8 حوثيين في مأرب").
 //!
 //! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
 //! with the same type, compatible subtypes (equal, one unknown, or one the bare-attack default), overlapping dates, places within 25 km (or one a
@@ -307,7 +308,12 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
         }
     }
     // Orphan figures to the event of their sentence or the one before.
-    for Orphan { sent, figure } in orphans {
+    for Orphan {
+        sent,
+        figure,
+        places,
+    } in orphans
+    {
         let Figure {
             field,
             count,
@@ -316,6 +322,7 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
         } = figure;
         if let Some(e) = events.iter_mut().rev().find(|e| e.sents.contains(&sent))
             && accepts(e.kind, field)
+            && !elsewhere(e, &places)
             && e.figures[field_index(field)].is_none()
         {
             if vague {
@@ -326,6 +333,17 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
         }
     }
     events
+}
+
+/// Whether a toll whose sentence names `places` is told of another place than event `e`'s:
+/// the sentence names places, none of them is the event's own place, and that place is not a
+/// country or a region that could hold them. A two-story headline ("قصف منزل قائد في شبوة..
+/// ومقتل 8 حوثيين في مأرب") does not lend one story's toll to the other.
+fn elsewhere(e: &Mention, places: &[String]) -> bool {
+    let Some(p) = e.place.as_ref().filter(|p| !p.reported) else {
+        return false;
+    };
+    !places.is_empty() && !p.is_country && !p.region && !places.contains(&p.name)
 }
 
 /// Whether a merged candidate is specific enough to be an event.

@@ -81,6 +81,33 @@ pub struct FunctionWords {
     pub hand: rustc_hash::FxHashSet<String>,
     /// "The least" after على: "على الأقل" (at least), a qualifier inside a toll.
     pub least: rustc_hash::FxHashSet<String>,
+    /// A participle a date right after it dates (الصادرة، المنشور): "الصحف الصادرة أمس".
+    pub participle: rustc_hash::FxHashSet<String>,
+    /// A verb telling that an event happened or what it caused (وقع، أسفر، استهدف): a relative
+    /// clause it opens is about an event.
+    pub happen: rustc_hash::FxHashSet<String>,
+    /// Makes the violence of its sentence a crime (قصاصا، مشاجرة).
+    pub crime: rustc_hash::FxHashSet<String>,
+    /// A quarrel (خلاف، شجار): a crime's cause after a `cause` word.
+    pub dispute: rustc_hash::FxHashSet<String>,
+    /// A word of cause (إثر، بسبب) before a `dispute` word.
+    pub cause: rustc_hash::FxHashSet<String>,
+    /// The start of something after منذ (بدء، اندلاع): "منذ بدء المواجهات" is a period.
+    pub onset: rustc_hash::FxHashSet<String>,
+    /// Opens a span of time (خلال، طوال).
+    pub during: rustc_hash::FxHashSet<String>,
+    /// A length of time of a week or more (أسبوعين، الأشهر، الفترة).
+    pub span: rustc_hash::FxHashSet<String>,
+    /// "According to" before ما (وفق، حسب، بحسب): opens an attribution clause.
+    pub per: rustc_hash::FxHashSet<String>,
+    /// "According to what" in one word (حسبما).
+    pub per_what: rustc_hash::FxHashSet<String>,
+    /// ما after a `per` word.
+    pub what: rustc_hash::FxHashSet<String>,
+    /// The ending of a verb that carries a plural subject (وا): a name after it is its object.
+    pub subject_ending: rustc_hash::FxHashSet<String>,
+    /// The oblique dual of a person noun with a broken plural (شخصين، جنديين): two people.
+    pub dual_oblique: rustc_hash::FxHashSet<String>,
 }
 
 impl FunctionWords {
@@ -481,6 +508,19 @@ impl Lists {
                 "from" => &mut words.from,
                 "hand" => &mut words.hand,
                 "least" => &mut words.least,
+                "participle" => &mut words.participle,
+                "happen" => &mut words.happen,
+                "crime" => &mut words.crime,
+                "dispute" => &mut words.dispute,
+                "cause" => &mut words.cause,
+                "onset" => &mut words.onset,
+                "during" => &mut words.during,
+                "span" => &mut words.span,
+                "per" => &mut words.per,
+                "per_what" => &mut words.per_what,
+                "what" => &mut words.what,
+                "subject_ending" => &mut words.subject_ending,
+                "dual_oblique" => &mut words.dual_oblique,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));

@@ -1970,3 +1970,289 @@ fn a_sentences_only_trigger_takes_a_far_date_of_its_own_clause() {
         "{evs:#?}"
     );
 }
+
+#[test]
+fn a_date_of_a_participle_or_of_a_relative_clause_about_a_place_is_not_the_events() {
+    // The papers came out yesterday; the bombing was on Sunday.
+    let evs = run(Doc {
+        text: "أفردت الصحف الصادرة أمس صفحاتها الأولى للتفجير الذي ضرب سوقا شعبية في مدينة الحلة يوم الأحد.",
+        ents: vec![("الحلة", EntityType::Gpe, "gpe:hilla")],
+        nums: vec![],
+        dates: vec![
+            ("أمس", "2016-05-04", "2016-05-04", Precision::Day),
+            ("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day),
+        ],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.start),
+        Some(d("2016-05-01")),
+        "{evs:#?}"
+    );
+    // The president visited the town in December; the attack is of this week.
+    let evs = run(Doc {
+        text: "قتل ثلاثة شرطيين في هجوم على مركز أمني في بلدة الرمادي، التي زارها الرئيس في ديسمبر الماضي.",
+        ents: vec![("الرمادي", EntityType::Gpe, "gpe:ramadi")],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![(
+            "ديسمبر الماضي",
+            "2015-12-01",
+            "2015-12-31",
+            Precision::Month,
+        )],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_ne!(
+        evs[0].date.as_ref().map(|x| x.precision),
+        Some(Precision::Month),
+        "{evs:#?}"
+    );
+    // A relative clause that tells the event happening keeps its date, whatever its antecedent.
+    let evs = run(Doc {
+        text: "ارتفع عدد ضحايا الهجوم على الفندق في بلدة الرمادي الذي وقع أمس إلى سبعة.",
+        ents: vec![("الرمادي", EntityType::Gpe, "gpe:ramadi")],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.start),
+        Some(d("2016-05-04")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_toll_told_of_another_place_is_not_lent_to_the_previous_story() {
+    // A headline of two stories, then the lead of the first.
+    let evs = run(Doc {
+        text: "قصف منزل قائد ميداني في شبوة.. ومقتل 9 مسلحين في مأرب\n\nوطال القصف المدفعي أمس منزل القائد الميداني في شبوة وألحق به أضرارا.",
+        ents: vec![
+            ("شبوة", EntityType::Gpe, "gpe:shabwa"),
+            ("مأرب", EntityType::Gpe, "gpe:marib"),
+        ],
+        nums: vec![("9", Count::exact(9))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(!evs.is_empty(), "{evs:#?}");
+    assert!(evs.iter().all(|e| e.killed.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_sharp_verbal_attack_is_not_an_attack() {
+    let evs = run(Doc {
+        text: "شن الوزير هجوما حادا على المعارضة في كلمة ألقاها أمس في عمان.",
+        ents: vec![("عمان", EntityType::Gpe, "gpe:amman")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_shooting_over_a_quarrel_or_read_out_in_a_retaliation_sentence_is_a_crime() {
+    let evs = run(Doc {
+        text: "قتل رجل جاره بإطلاق النار عليه في حي بمدينة الطائف أمس إثر خلاف بينهما على قطعة أرض.",
+        ents: vec![("الطائف", EntityType::Gpe, "gpe:taif")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    let evs = run(Doc {
+        text: "نفذت السلطات أمس حكم القتل قصاصا في جان أطلق النار على أحد المارة في مدينة الطائف.",
+        ents: vec![("الطائف", EntityType::Gpe, "gpe:taif")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn what_an_imperfect_targeting_verb_governs_is_not_the_doer() {
+    let evs = run(Doc {
+        text: "هجوم انتحاري يستهدف أكاديمية الشرطة في كابول",
+        ents: vec![
+            ("أكاديمية الشرطة", EntityType::Org, "org:academy"),
+            ("كابول", EntityType::Gpe, "gpe:kabul"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+}
+
+#[test]
+fn an_event_noun_after_since_the_start_of_is_a_period_not_an_incident() {
+    let evs = run(Doc {
+        text: "قال مسؤول محلي في مدينة تعز اليوم إن عدد القتلى منذ اندلاع المواجهات في المدينة بلغ ألفين.",
+        ents: vec![("تعز", EntityType::Gpe, "gpe:taiz")],
+        nums: vec![("ألفين", Count::exact(2000))],
+        dates: vec![("اليوم", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn an_act_held_back_from_did_not_happen() {
+    let evs = run(Doc {
+        text: "قالت مصادر محلية أمس إن القوات تريثت في اقتحام المعسكر الواقع قرب مدينة الحديدة خوفا على حياة الأسرى.",
+        ents: vec![("الحديدة", EntityType::Gpe, "gpe:hodeidah")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn since_and_a_duration_after_a_state_is_how_long_it_lasted() {
+    // The force has been deployed for three months; the attack is not three months old.
+    let evs = run(Doc {
+        text: "قتل جنديان في هجوم على دورية للقوات المتمركزة في بلدة جرابلس منذ ثلاثة أشهر.",
+        ents: vec![("جرابلس", EntityType::Gpe, "gpe:jarabulus")],
+        nums: vec![],
+        dates: vec![(
+            "منذ ثلاثة أشهر",
+            "2016-02-01",
+            "2016-02-29",
+            Precision::Month,
+        )],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_ne!(
+        evs[0].date.as_ref().map(|x| x.precision),
+        Some(Precision::Month),
+        "{evs:#?}"
+    );
+    // Right after the act it is "… ago".
+    let evs = run(Doc {
+        text: "قتل خمسة أشخاص في هجوم منذ يومين على سوق في بلدة جرابلس.",
+        ents: vec![("جرابلس", EntityType::Gpe, "gpe:jarabulus")],
+        nums: vec![("خمسة", Count::exact(5))],
+        dates: vec![("منذ يومين", "2016-05-03", "2016-05-03", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.start),
+        Some(d("2016-05-03")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_toll_over_a_span_of_weeks_is_a_running_total() {
+    let evs = run(Doc {
+        text: "قتل 260 مسلحا وأصيب 300 آخرون خلال ثلاثة أسابيع من الغارات الجوية على معاقلهم في شمال العراق.",
+        ents: vec![("شمال العراق", EntityType::Loc, "loc:n_iraq")],
+        nums: vec![
+            ("260", Count::exact(260)),
+            ("300", Count::exact(300)),
+            ("ثلاثة", Count::exact(3)),
+        ],
+        dates: vec![],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_date_of_a_statement_published_is_not_the_attacks() {
+    // The statement came out on Thursday; it does not say when the attack was.
+    let evs = run(Doc {
+        text: "تبنى التنظيم في بيان نشر الخميس الهجوم على حاجز للجيش في بلدة الحلة.",
+        ents: vec![("الحلة", EntityType::Gpe, "gpe:hilla")],
+        nums: vec![],
+        dates: vec![("الخميس", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-06",
+    });
+    let attack = evs
+        .iter()
+        .find(|e| e.kind == EventType::Attack)
+        .expect("the attack");
+    assert_ne!(
+        attack.date.as_ref().map(|x| x.precision),
+        Some(Precision::Day),
+        "{evs:#?}"
+    );
+    // A date after the participle of a video is the video's.
+    let evs = run(Doc {
+        text: "ظهر القيادي في شريط فيديو نشر الخميس على مواقع التنظيم في سوريا.",
+        ents: vec![("سوريا", EntityType::Gpe, "gpe:sy")],
+        nums: vec![],
+        dates: vec![("الخميس", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-06",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.start),
+        Some(d("2016-05-05")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_date_in_an_attribution_clause_is_the_reports() {
+    // Thursday is when the media reported it; the attack was on Wednesday.
+    let evs = run(Doc {
+        text: "قتل شرطيان في هجوم مسلح على حاجز في بلدة سلوان، وفق ما نقلت وسائل إعلام محلية أمس الخميس. وكان المسلحون قد هاجموا الحاجز مساء الأربعاء في بلدة سلوان.",
+        ents: vec![("سلوان", EntityType::Gpe, "gpe:silwan")],
+        nums: vec![],
+        dates: vec![
+            ("أمس الخميس", "2016-05-05", "2016-05-05", Precision::Day),
+            ("مساء الأربعاء", "2016-05-04", "2016-05-04", Precision::Day),
+        ],
+        doc_date: "2016-05-06",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|x| x.start),
+        Some(d("2016-05-04")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_verb_with_a_plural_ending_is_its_object() {
+    let evs = run(Doc {
+        text: "أطلق المسلحون النار على حافلة قبل أن يهاجموا مركز الشرطة في بلدة غورداسبور فجر اليوم.",
+        ents: vec![
+            ("مركز الشرطة", EntityType::Org, "org:station"),
+            ("غورداسبور", EntityType::Gpe, "gpe:gurdaspur"),
+        ],
+        nums: vec![],
+        dates: vec![("فجر اليوم", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(!evs.is_empty(), "{evs:#?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.kind == EventType::Attack && e.perpetrator.is_none()),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn an_oblique_dual_of_a_broken_plural_noun_counts_two() {
+    let evs = run(Doc {
+        text: "أطلق النار مسلح داخل مقهى في مدينة لافايت مساء الخميس فقتل شخصين وأصاب سبعة آخرين.",
+        ents: vec![("لافايت", EntityType::Gpe, "gpe:lafayette")],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![("مساء الخميس", "2016-05-05", "2016-05-05", Precision::Day)],
+        doc_date: "2016-05-06",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(2)), "{evs:#?}");
+    assert_eq!(evs[0].wounded, Some(Count::exact(7)), "{evs:#?}");
+}
