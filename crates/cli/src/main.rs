@@ -15,6 +15,12 @@ mod cmd_ner;
 mod cmd_store;
 mod input;
 
+// Extraction allocates many small strings and vectors per token on every worker thread; glibc's
+// malloc/free were about a tenth of an ingest's CPU samples (perf), mimalloc's per-thread free
+// lists cut that (BENCHMARKS.md, fifth session).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Arabic news → structured, linked, searchable events.
 #[derive(Parser)]
 #[command(name = "marsad", version, about)]
