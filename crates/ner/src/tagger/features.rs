@@ -72,7 +72,7 @@ pub struct SentenceCtx<'s, 'a> {
 
 /// xxh3 hashes of one token's strings, computed once per sentence.
 #[derive(Debug, Clone, Copy)]
-struct Hashes {
+pub(crate) struct Hashes {
     norm: u64,
     key: u64,
     lstem: u64,
@@ -85,6 +85,22 @@ struct Hashes {
     affix: [u64; 12],
 }
 
+/// One hash of everything a token's local features depend on (form, proclitics, stem,
+/// enclitic): the key of the tagger's per-word cache. `buf` is reused between calls.
+pub(crate) fn word_id(t: &TokInfo<'_>, buf: &mut Vec<u8>) -> u64 {
+    buf.clear();
+    for (i, part) in [&t.norm, &t.prefix, &t.stem, &t.suffix]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            buf.push(0x1f);
+        }
+        buf.extend_from_slice(part.as_bytes());
+    }
+    xxh3_64(buf)
+}
+
 fn hs(s: &str) -> u64 {
     xxh3_64(s.as_bytes())
 }
@@ -94,7 +110,8 @@ const H_BOS: u64 = 0x0b05_0b05_0b05_0b05;
 const H_EOS: u64 = 0x0e05_0e05_0e05_0e05;
 
 impl Hashes {
-    fn of(t: &TokInfo<'_>, key: &str) -> Hashes {
+    /// Hashes of a token's strings; `key` is its gazetteer key ([`gazetteer::token_key`]).
+    pub(crate) fn of(t: &TokInfo<'_>, key: &str) -> Hashes {
         let lstem = light_stem(&t.norm);
         let w0: &str = &t.norm;
         Hashes {
@@ -126,6 +143,15 @@ impl Hashes {
 impl<'s, 'a> SentenceCtx<'s, 'a> {
     /// Look up gazetteers and triggers for a sentence.
     pub fn new(toks: &'s [TokInfo<'a>]) -> Self {
+        Self::with_hashes(toks, |_, t, k| Hashes::of(t, k))
+    }
+
+    /// Like [`SentenceCtx::new`], with each token's [`Hashes`] from `hash(index, token, key)`
+    /// (the tagger answers from its per-word cache).
+    pub(crate) fn with_hashes(
+        toks: &'s [TokInfo<'a>],
+        mut hash: impl FnMut(usize, &TokInfo<'a>, &str) -> Hashes,
+    ) -> Self {
         let g = gazetteer::shipped();
         let keys: Vec<Cow<'s, str>> = toks
             .iter()
@@ -140,9 +166,15 @@ impl<'s, 'a> SentenceCtx<'s, 'a> {
         let h = toks
             .iter()
             .zip(&keys)
-            .map(|(t, k)| Hashes::of(t, k))
+            .enumerate()
+            .map(|(i, (t, k))| hash(i, t, k))
             .collect();
         SentenceCtx { toks, gaz, trig, h }
+    }
+
+    /// The string hashes of token `i`.
+    pub(crate) fn hashes(&self, i: usize) -> Hashes {
+        self.h[i]
     }
 
     /// Number of tokens.
@@ -156,11 +188,28 @@ impl<'s, 'a> SentenceCtx<'s, 'a> {
     }
 }
 
+/// Which of a token's features [`extract`] emits. Training takes them all, in template order
+/// (feature dropout draws per key in that order). Inference splits them: the token-local part
+/// depends on the word alone, so the tagger sums its weights once per distinct word and caches
+/// the sum, and only the context part is looked up for every token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    /// Every feature, in template order.
+    #[default]
+    All,
+    /// Features of the token's own strings only (form, stem, affixes, shape, bias).
+    Local,
+    /// Features that look at neighbours, gazetteer matches or triggers.
+    Context,
+}
+
 /// Reusable buffers for feature extraction.
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// The feature keys of the last extracted token.
     pub keys: Vec<u32>,
+    /// Which features [`extract`] emits.
+    pub part: Part,
     buf: Vec<u8>,
 }
 
@@ -175,12 +224,27 @@ fn mix(template: u8, a: u64, b: u64, c: u64) -> u32 {
 }
 
 impl Scratch {
+    /// A context feature (skipped when only the local part is asked for).
     #[inline]
     fn k(&mut self, template: u8, a: u64, b: u64, c: u64) {
-        self.keys.push(mix(template, a, b, c));
+        if self.part != Part::Local {
+            self.keys.push(mix(template, a, b, c));
+        }
     }
 
+    /// A token-local feature (skipped when only the context part is asked for).
+    #[inline]
+    fn local(&mut self, template: u8, a: u64, b: u64, c: u64) {
+        if self.part != Part::Context {
+            self.keys.push(mix(template, a, b, c));
+        }
+    }
+
+    /// A context feature keyed by strings.
     fn add(&mut self, template: u8, parts: &[&str]) {
+        if self.part == Part::Local {
+            return;
+        }
         self.buf.clear();
         self.buf.push(template);
         for (i, p) in parts.iter().enumerate() {
@@ -286,15 +350,15 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
     let key = |j: isize| at(j).map_or(edge(j), |h| h.key);
     let ls = |j: isize| at(j).map_or(edge(j), |h| h.lstem);
     let h = &ctx.h[i];
-    sc.k(0, 0, 0, 0);
-    sc.k(1, h.norm, 0, 0);
-    sc.k(2, h.key, 0, 0);
-    sc.k(3, h.prefix, 0, 0);
-    sc.k(4, h.suffix, 0, 0);
+    sc.local(0, 0, 0, 0);
+    sc.local(1, h.norm, 0, 0);
+    sc.local(2, h.key, 0, 0);
+    sc.local(3, h.prefix, 0, 0);
+    sc.local(4, h.suffix, 0, 0);
     for (t, a) in (5u8..=9).zip(&h.affix[..5]) {
-        sc.k(t, *a, 0, 0);
+        sc.local(t, *a, 0, 0);
     }
-    sc.k(10, h.shape, 0, 0);
+    sc.local(10, h.shape, 0, 0);
     sc.k(11, w(-1), 0, 0);
     sc.k(12, w(1), 0, 0);
     sc.k(13, w(-2), 0, 0);
@@ -305,7 +369,7 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
     sc.k(18, h.norm, w(1), 0);
     sc.k(19, key(-1), h.key, 0);
     sc.k(20, h.key, key(1), 0);
-    sc.k(21, h.prefix1, h.shape, 0);
+    sc.local(21, h.prefix1, h.shape, 0);
 
     // Gazetteer evidence at this token and its neighbours, one feature per list.
     let g = ctx.gaz[i];
@@ -379,13 +443,13 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
     if i == 0 {
         sc.k(50, 0, 0, 0);
     }
-    sc.k(60, h.lstem, 0, 0);
+    sc.local(60, h.lstem, 0, 0);
     sc.k(61, ls(-1), 0, 0);
     sc.k(62, ls(1), 0, 0);
     sc.k(63, ls(-1), h.lstem, 0);
     sc.k(64, h.lstem, ls(1), 0);
     for (t, a) in (65u8..=71).zip(&h.affix[5..]) {
-        sc.k(t, *a, 0, 0);
+        sc.local(t, *a, 0, 0);
     }
     sc.k(72, ls(-2), 0, 0);
     sc.k(73, ls(2), 0, 0);

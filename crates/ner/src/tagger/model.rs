@@ -240,7 +240,13 @@ impl Joint {
     /// Emission scores of the given keys under each stage: added into `row1` and `row2`.
     #[inline]
     pub fn score_into(&self, keys: &[u32], row1: &mut [f32], row2: &mut [f32]) {
-        let mut acc = [0i32; 2 * N_LABELS];
+        self.score_with(self.sum([0; 2 * N_LABELS], keys), row1, row2);
+    }
+
+    /// `acc` plus the integer weights of the given keys under both stages (exact: the tagger
+    /// caches such sums per word and adds the rest later without changing any score).
+    #[inline]
+    pub fn sum(&self, mut acc: [i32; 2 * N_LABELS], keys: &[u32]) -> [i32; 2 * N_LABELS] {
         for &k in keys {
             if let Some(ws) = self.get(k) {
                 for (a, &w) in acc.iter_mut().zip(ws) {
@@ -248,6 +254,12 @@ impl Joint {
                 }
             }
         }
+        acc
+    }
+
+    /// Emission scores of summed integer weights ([`Joint::sum`]) added into `row1` and `row2`.
+    #[inline]
+    pub fn score_with(&self, acc: [i32; 2 * N_LABELS], row1: &mut [f32], row2: &mut [f32]) {
         for (o, a) in row1.iter_mut().zip(&acc[..N_LABELS]) {
             *o += *a as f32 * self.scales[0];
         }
