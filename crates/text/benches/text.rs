@@ -1,6 +1,9 @@
 //! Throughput of the text layer, each figure with a baseline measured in the same run: a plain
 //! `chars().count()` pass over the same input.
 //!
+//! `text_layer/per_article` is what the pipeline asks of this crate for each article: `analyze`,
+//! then `find_numbers` and `find_dates` on the same analysis.
+//!
 //! Corpus: the SaudiNewsNet zips in `../shared/data/saudinewsnet/zips` (first day's file,
 //! `content` fields, capped at 8 MB) when present; otherwise the bundled sample articles in
 //! `samples/` (a clear message says which).
@@ -18,9 +21,12 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad_text::clitics::{Spelling, split_with};
+use marsad_text::dates::find_dates;
 use marsad_text::normalize::{display, match_form, matched};
+use marsad_text::numbers::find_numbers;
 use marsad_text::token::tokenize;
 use marsad_text::{TokenKind, analyze};
 
@@ -62,8 +68,8 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The benchmark corpus and a label saying where it came from.
-fn corpus() -> (String, String) {
+/// The benchmark corpus, its articles and a label saying where it came from.
+fn corpus() -> (String, Vec<String>, String) {
     let zips = manifest().join("../../../shared/data/saudinewsnet/zips");
     let mut names: Vec<PathBuf> = fs::read_dir(&zips)
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
@@ -71,6 +77,7 @@ fn corpus() -> (String, String) {
     names.retain(|p| p.extension().is_some_and(|e| e == "zip"));
     names.sort();
     let mut text = String::new();
+    let mut articles = Vec::new();
     for p in &names {
         let Ok(f) = fs::File::open(p) else { continue };
         let Ok(mut z) = zip::ZipArchive::new(f) else {
@@ -91,10 +98,12 @@ fn corpus() -> (String, String) {
                 if let Some(c) = a.get("content").and_then(|c| c.as_str()) {
                     text.push_str(c);
                     text.push_str("\n\n");
+                    articles.push(c.to_string());
                 }
                 if text.len() >= CAP {
                     return (
                         text,
+                        articles,
                         format!("saudinewsnet {} (capped at 8 MB)", p.display()),
                     );
                 }
@@ -102,7 +111,7 @@ fn corpus() -> (String, String) {
         }
     }
     if !text.is_empty() {
-        return (text, "saudinewsnet zips".into());
+        return (text, articles, "saudinewsnet zips".into());
     }
     eprintln!(
         "SKIP saudinewsnet corpus: {} not found; falling back to samples/*.txt",
@@ -125,11 +134,12 @@ fn corpus() -> (String, String) {
     while !base.is_empty() && text.len() < (1 << 20) {
         text.push_str(&base);
     }
-    (text, "samples/*.txt repeated to 1 MB".into())
+    let articles = text.split("\n\n").map(str::to_string).collect();
+    (text, articles, "samples/*.txt repeated to 1 MB".into())
 }
 
 fn benches(c: &mut Criterion) {
-    let (text, label) = corpus();
+    let (text, articles, label) = corpus();
     eprintln!(
         "corpus: {label}: {} bytes, {} chars",
         text.len(),
@@ -219,6 +229,32 @@ fn benches(c: &mut Criterion) {
         b.iter_custom(|n| {
             timed(n, || {
                 black_box(analyze(black_box(&text)).tokens.len());
+            })
+        })
+    });
+    g.finish();
+
+    // What the pipeline runs per article: the analysis, then numbers and dates on it.
+    let doc = NaiveDate::from_ymd_opt(2015, 7, 21);
+    eprintln!("articles: {}", articles.len());
+    let mut g = c.benchmark_group("text_layer");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("baseline_chars_count", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                black_box(black_box(&text).chars().count());
+            })
+        })
+    });
+    g.bench_function("per_article", |b| {
+        b.iter_custom(|n| {
+            timed(n, || {
+                for art in &articles {
+                    let a = analyze(black_box(art));
+                    black_box(find_numbers(&a).len());
+                    black_box(find_dates(&a, doc).len());
+                }
             })
         })
     });

@@ -1,9 +1,14 @@
 //! One pass over a text: tokens, then sentences over the tokens.
 
+use std::sync::OnceLock;
+
 use crate::sentence::{Sentence, split_sentences};
 use crate::token::{Token, tokenize};
 
 /// The analysed text: tokens and sentences with offsets into `text`.
+///
+/// The number and date grammars remember what they learn about each token in the analysis, so
+/// `tokens` should not be edited once they have run.
 #[derive(Debug, Clone)]
 pub struct Analysis<'a> {
     /// The original text; all offsets point into it.
@@ -12,6 +17,20 @@ pub struct Analysis<'a> {
     pub tokens: Vec<Token>,
     /// Sentences in text order; each names its token range.
     pub sentences: Vec<Sentence>,
+    /// Per-token facts shared by the number and date grammars.
+    pub(crate) memo: Memo,
+}
+
+/// Per-token facts that the number and date grammars would otherwise each compute again: both
+/// run over every text (`find_numbers` scans the dates too, to flag the numbers inside them), and
+/// each fact depends on the tokens alone. Each vector has one entry per token, filled on first use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Memo {
+    /// Which grammars each token may start ([`crate::numbers::lex::start_mask`]).
+    pub(crate) starts: OnceLock<Vec<u8>>,
+    /// Tokens at which no date expression starts, whatever the document date (see
+    /// `dates::scan`).
+    pub(crate) no_date: OnceLock<Vec<bool>>,
 }
 
 /// Analyse `text`: tokenise it and split it into sentences.
@@ -22,6 +41,7 @@ pub fn analyze(text: &str) -> Analysis<'_> {
         text,
         tokens,
         sentences,
+        memo: Memo::default(),
     }
 }
 
@@ -37,6 +57,22 @@ impl<'a> Analysis<'a> {
         self.sentences
             .partition_point(|s| s.tokens.end <= i)
             .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Which grammars token `i` may start ([`crate::numbers::lex::start_mask`], computed once
+    /// for all tokens).
+    pub(crate) fn start_mask(&self, i: usize) -> u8 {
+        let masks = self.memo.starts.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|i| crate::numbers::lex::start_mask(self, i))
+                .collect()
+        });
+        if masks.len() == self.tokens.len() {
+            masks.get(i).copied().unwrap_or(0)
+        } else {
+            // tokens edited after the masks were computed: answer afresh rather than wrongly
+            crate::numbers::lex::start_mask(self, i)
+        }
     }
 
     /// The original characters between two byte offsets.

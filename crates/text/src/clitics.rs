@@ -336,7 +336,8 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
     if !may_prefix && !may_suffix {
         return none;
     }
-    if entry(norm).protected && !spelling.conj_before_hamza {
+    let whole = entry(norm);
+    if whole.protected && !spelling.conj_before_hamza {
         return none;
     }
     // ranking key: support, then (for protected stems) the longest stem, otherwise the longest
@@ -379,6 +380,10 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             continue;
         }
         let conj_free = p.trim_start_matches(['و', 'ف']);
+        // The lexicon entry of the word without its proclitics, looked up once for all enclitics
+        // (the whole word's is known already).
+        let mut rest_entry = p.is_empty().then_some(whole);
+        let mut rest_entry = || *rest_entry.get_or_insert_with(|| entry(rest));
         for &s in &suffixes[..n_suf] {
             if p.is_empty() && (s.is_empty() || spelling.conj_before_hamza) {
                 continue;
@@ -422,7 +427,11 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             }
             // a nisba ي, a verb's ني... : the whole word is a word (a protected host such as
             // لدي or علي keeps its pronoun: لدينا = لدي + نا)
-            if !s.is_empty() && ambiguous && (!e.protected || s != "نا") && is_known(rest) {
+            if !s.is_empty()
+                && ambiguous
+                && (!e.protected || s != "نا")
+                && known_entry(rest_entry(), rest.chars().count())
+            {
                 continue;
             }
             let support = if e.protected {
@@ -457,7 +466,11 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             let Some((support, stem)) = support else {
                 continue;
             };
-            let mut freq = stem_frequency(&stem);
+            // only a restored stem differs from the one looked up above
+            let mut freq = match &stem {
+                Cow::Borrowed(_) => e.freq,
+                Cow::Owned(restored) => stem_frequency(restored),
+            };
             if freq == 0 && conj_free == "س" {
                 freq = stem_frequency(bare_verb(&stem));
             }
@@ -466,7 +479,7 @@ pub fn split_with(norm: &str, spelling: Spelling) -> Split<'_> {
             if !s.is_empty()
                 && support == Support::Known
                 && stem.chars().count() >= 2
-                && (freq as u64) * 3 < stem_frequency(rest) as u64
+                && (freq as u64) * 3 < rest_entry().freq as u64
             {
                 continue;
             }

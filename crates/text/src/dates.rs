@@ -43,6 +43,7 @@
 pub mod hijri;
 pub(crate) mod lexicon;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
@@ -92,6 +93,10 @@ struct Ctx<'t, 'a> {
     doc: Option<NaiveDate>,
     /// The date last mentioned (anchor of بعدها بستة أيام).
     last: Option<Resolved>,
+    /// Set when a rule turned an expression down because of what it resolved to, the only way
+    /// the document date or the last date can decide whether an expression starts at a token
+    /// (see [`scan`]).
+    resolution_decided: Cell<bool>,
 }
 
 fn ymd(y: i64, m: u32, d: u32) -> Option<NaiveDate> {
@@ -602,8 +607,8 @@ impl Ctx<'_, '_> {
                 .filter(|d| d.plain && d.suffix.is_empty() && d.clitic.is_empty() && d.end == k + 1)
         };
         let x = part(i)?;
-        let s1 = self.norm(i + 1).to_string();
-        if !matches!(s1.as_str(), "/" | "-" | ".") {
+        let s1 = self.norm(i + 1);
+        if !matches!(s1, "/" | "-" | ".") {
             return None;
         }
         let y = part(i + 2)?;
@@ -784,7 +789,10 @@ impl Ctx<'_, '_> {
             {
                 sub_window(r, which)
             }
-            Some(_) => return None,
+            Some(_) => {
+                self.resolution_decided.set(true);
+                return None;
+            }
             None => None,
         };
         Some((end, r))
@@ -883,19 +891,39 @@ pub fn find_dates(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<DateMent
 
 /// One left-to-right pass: every date expression's tokens and its resolution, `None` when it
 /// could not be resolved (no document date, no anchor, impossible date).
+///
+/// Each text is scanned twice (by [`find_dates`] and, for its date spans, by `find_numbers`), and
+/// most tokens that pass the start filter start no expression after trying every rule. Whether a
+/// rule matches at a token depends on the tokens alone, except where `part` turns down an
+/// expression for what it resolved to, so the first pass records the tokens where nothing
+/// matched without that and later passes skip them.
 fn scan(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<(Range<usize>, Option<Resolved>)> {
     let mut ctx = Ctx {
         a,
         doc: doc_date,
         last: None,
+        resolution_decided: Cell::new(false),
+    };
+    let known = a.memo.no_date.get().filter(|v| v.len() == a.tokens.len());
+    let mut no_date = match known {
+        Some(_) => Vec::new(),
+        None => vec![false; a.tokens.len()],
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.n() {
-        if crate::numbers::lex::start_mask(a, i) & crate::numbers::lex::START_DATE == 0 {
+        let skip = match known {
+            Some(k) => k[i],
+            None => a.start_mask(i) & crate::numbers::lex::START_DATE == 0,
+        };
+        if skip {
+            if let Some(x) = no_date.get_mut(i) {
+                *x = true;
+            }
             i += 1;
             continue;
         }
+        ctx.resolution_decided.set(false);
         match ctx.at(i) {
             Some((end, r)) if end > i => {
                 if let Some(r) = r
@@ -906,8 +934,20 @@ fn scan(a: &Analysis<'_>, doc_date: Option<NaiveDate>) -> Vec<(Range<usize>, Opt
                 out.push((i..end, r));
                 i = end;
             }
-            _ => i += 1,
+            _ => {
+                if !ctx.resolution_decided.get()
+                    && let Some(x) = no_date.get_mut(i)
+                {
+                    *x = true;
+                }
+                i += 1;
+            }
         }
+    }
+    if known.is_none() {
+        // Tokens skipped inside an expression stay unknown (false): a later pass that reads the
+        // expression differently tries them.
+        let _ = a.memo.no_date.set(no_date);
     }
     out
 }

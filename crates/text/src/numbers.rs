@@ -449,7 +449,7 @@ pub(crate) fn cores(a: &Analysis<'_>) -> Vec<Core> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < a.tokens.len() {
-        if lex::start_mask(a, i) & lex::START_NUMBER == 0 {
+        if a.start_mask(i) & lex::START_NUMBER == 0 {
             i += 1;
             continue;
         }

@@ -537,6 +537,35 @@ fn resolve_relative_helper() {
     assert_eq!(resolve_relative("لا شيء", doc()), None);
 }
 
+/// Where an expression is turned down for what it resolves to (a part of a single day), or a
+/// date only some years have (29 February) decides whether a later one is anchored, a scan with
+/// one document date must not teach a later scan with another to skip a token.
+#[test]
+fn scans_with_other_dates_share_nothing_wrong() {
+    let texts = [
+        "وقع الهجوم منتصف اليوم وقتل 3",
+        "في 29 فبراير وقع الانفجار ثم أواخر اليوم التالي قتل 5",
+        "في 30 ذو الحجة ثم منتصف اليوم التالي",
+        "مطلع الشهر الماضي ومنتصف أمس و10 فبراير 2023",
+    ];
+    let docs = [None, Some(doc()), Some(d(2016, 3, 1)), Some(d(2015, 3, 1))];
+    for s in texts {
+        for first in docs {
+            for then in docs {
+                let a = crate::analyze(s);
+                let _ = crate::numbers::find_numbers(&a);
+                let _ = find_dates(&a, first);
+                let fresh = crate::analyze(s);
+                assert_eq!(
+                    find_dates(&a, then),
+                    find_dates(&fresh, then),
+                    "{s} {first:?} {then:?}"
+                );
+            }
+        }
+    }
+}
+
 mod props {
     use proptest::prelude::*;
 
@@ -587,6 +616,9 @@ mod props {
         "x",
         "🙂",
         "99999999999",
+        "29",
+        "منتصف",
+        "التالي",
     ];
 
     proptest! {
@@ -605,6 +637,28 @@ mod props {
                 let t: String = s.chars().skip(m.start).take(m.end - m.start).collect();
                 prop_assert_eq!(m.value.text.as_deref(), Some(t.as_str()));
             }
+        }
+
+        /// The tokens where no date starts are remembered by the first scan of an analysis and
+        /// skipped by later ones, whatever their document dates: nothing may change.
+        #[test]
+        fn earlier_scans_of_an_analysis_change_nothing(
+            parts in proptest::collection::vec(0..PIECES.len(), 0..20),
+            days in (-800_000i64..800_000, -800_000i64..800_000),
+            first_without_date in any::<bool>(),
+        ) {
+            let s: String = parts.iter().map(|i| PIECES[*i]).collect::<Vec<_>>().join(" ");
+            let at = |n: i64| d(2000, 1, 1).checked_add_signed(Duration::days(n));
+            let first = if first_without_date { None } else { at(days.0) };
+            let a = crate::analyze(&s);
+            let _ = find_dates(&a, first);
+            let fresh = crate::analyze(&s);
+            prop_assert_eq!(find_dates(&a, at(days.1)), find_dates(&fresh, at(days.1)));
+            prop_assert_eq!(find_dates(&a, None), find_dates(&crate::analyze(&s), None));
+            prop_assert_eq!(
+                crate::numbers::find_numbers(&a),
+                crate::numbers::find_numbers(&crate::analyze(&s))
+            );
         }
 
         #[test]

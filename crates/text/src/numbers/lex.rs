@@ -279,10 +279,12 @@ pub(crate) fn digits_at(a: &Analysis<'_>, i: usize) -> Option<Digits> {
         .char_indices()
         .find(|(_, c)| !(c.is_ascii_digit() || is_sep(*c)))
         .map_or(body.len(), |(b, _)| b);
-    let mut text: String = body[..split].to_string();
     let suffix = body[split..].to_string();
     let mut end = i + 1;
-    // Join `1` `,` `200` when the tokeniser split them and nothing separates them.
+    // Join `1` `,` `200` when the tokeniser split them and nothing separates them (rare: the
+    // grammars call this on every digit token several times, so the common case allocates
+    // nothing).
+    let mut joined: Option<String> = None;
     if suffix.is_empty() {
         while end + 1 < a.tokens.len()
             && adjacent(a, end - 1)
@@ -292,13 +294,17 @@ pub(crate) fn digits_at(a: &Analysis<'_>, i: usize) -> Option<Digits> {
             && !a.tokens[end + 1].norm.is_empty()
             && a.tokens[end + 1].norm.chars().all(|c| c.is_ascii_digit())
         {
+            let text = joined.get_or_insert_with(|| body[..split].to_string());
             text.push_str(&a.tokens[end].norm);
             text.push_str(&a.tokens[end + 1].norm);
             end += 2;
         }
     }
     // Separators at the end belong to the sentence, not the number.
-    let text = text.trim_end_matches(is_sep);
+    let text = joined
+        .as_deref()
+        .unwrap_or(&body[..split])
+        .trim_end_matches(is_sep);
     let value = interpret(text, scale_after(a, end))?;
     let plain = text.chars().all(|c| c.is_ascii_digit());
     Some(Digits {
@@ -330,6 +336,15 @@ fn scale_after(a: &Analysis<'_>, i: usize) -> bool {
 fn interpret(s: &str, scale_follows: bool) -> Option<f64> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
+    }
+    // Plain digits (nearly every number): what the general reading below gives, without its
+    // allocations.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return if s.len() > MAX_DIGITS {
+            None
+        } else {
+            s.parse::<u64>().ok().map(|v| v as f64)
+        };
     }
     // Arabic thousands separator never decides anything; Arabic decimal separator is a dot.
     let s: String = s
