@@ -180,7 +180,10 @@ fn qualifiers_before_the_number() {
     assert_eq!(value("قتل على الأقل 5 أشخاص"), (5, AtLeast));
     assert_eq!(value("قتل بنحو 40 شخصا"), (40, About));
     // "exceeded" / "surpassed" before a figure: more than it.
-    assert_eq!(value("وارتفع عدد الجرحى إلى ما يتجاوز 30 جريحا"), (31, AtLeast));
+    assert_eq!(
+        value("وارتفع عدد الجرحى إلى ما يتجاوز 30 جريحا"),
+        (31, AtLeast)
+    );
     assert_eq!(value("حصيلة تجاوزت خمسين قتيلا"), (51, AtLeast));
     assert_eq!(value("أصيب ما يفوق 200 شخص"), (201, AtLeast));
 }
