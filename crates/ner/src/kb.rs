@@ -34,6 +34,10 @@ const FILES: [(&str, &str); 6] = [
 const MILITANT_CUES: &str = include_str!("../data/kb/militant_cues.txt");
 /// Words after which a place name is expected (see [`Condition::Locative`]).
 const LOCATIVE_CUES: &str = include_str!("../data/kb/locative_cues.txt");
+/// Common words that are never one-word aliases of the generated gazetteer (`cities.tsv`).
+const COMMON_WORDS: &str = include_str!("../data/kb/common_words.txt");
+/// The generated gazetteer file whose one-word aliases [`COMMON_WORDS`] filters.
+const GAZETTEER_FILE: &str = "cities.tsv";
 
 /// One canonical entity of the knowledge base.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +84,12 @@ pub(crate) enum Condition {
     /// A place is expected: the previous word is a locative cue, or the name carries an attached
     /// preposition (بتدمر).
     Locative,
+    /// The alias word (with its article) was not used earlier in the document as a common noun:
+    /// its indefinite form before one of these words or before a name with the article that is
+    /// no alias itself (قاعدة جوية، قاعدة العند, but not قاعدة الجهاد), or its definite form
+    /// before one of these words (القاعدة العسكرية). After such a base, a bare القاعدة is that
+    /// base again, not the organisation.
+    NoCommonNounBefore(WordSet),
 }
 
 /// One entry an alias pattern may stand for, with the conditions of that alias.
@@ -249,6 +259,10 @@ fn parse_conditions(s: &str, path: &str, line: usize) -> Result<Vec<Condition>, 
             out.push(Condition::Militant);
         } else if c == "locative" {
             out.push(Condition::Locative);
+        } else if let Some(w) = c.strip_prefix("nobase=") {
+            out.push(Condition::NoCommonNounBefore(WordSet::from_iter(
+                w.split('/'),
+            )));
         } else if let Some(w) = c.strip_prefix("prev=") {
             out.push(Condition::Prev(WordSet::from_iter(w.split('/'))));
         } else if let Some(w) = c.strip_prefix("notnext=") {
@@ -277,6 +291,7 @@ impl KnowledgeBase {
         let mut by_id: HashMap<String, usize> = HashMap::new();
         // (token keys, candidate) in load order.
         let mut alias_rows: Vec<(Vec<String>, Candidate)> = Vec::new();
+        let common = WordSet::parse_lines(COMMON_WORDS);
         for &(path, data) in files {
             for (line, cols) in tsv_rows(data, "id") {
                 let fmt = |reason: String| Error::Format {
@@ -339,6 +354,10 @@ impl KnowledgeBase {
                 for a in aliases {
                     let keys = name_keys(a);
                     if keys.is_empty() {
+                        continue;
+                    }
+                    // A generated place name that is also a common word (المائة, جناح) never links.
+                    if path == GAZETTEER_FILE && keys.len() == 1 && common.contains(&keys[0]) {
                         continue;
                     }
                     if !entries[idx].aliases.iter().any(|x| x == a) {
@@ -456,6 +475,19 @@ impl KnowledgeBase {
         c.into_iter()
             .map(|c| c.entry)
             .find(|&e| accept(self.entries[e].kind))
+    }
+
+    /// Every candidate of the alias pattern a whole name (word keys) spells, with its
+    /// conditions; empty when the name is no alias.
+    pub(crate) fn candidates_of_name(&self, keys: &[String]) -> &[Candidate] {
+        let mut ids = Vec::new();
+        for k in keys {
+            self.word_ids(k, &mut ids);
+        }
+        if ids.first() == Some(&CONJ) {
+            ids.remove(0);
+        }
+        self.pattern_of(&ids).map_or(&[], |p| self.candidates(p))
     }
 
     /// Ids of a word key for matching: a leading conjunction before an alias word becomes its own

@@ -177,6 +177,8 @@ pub(crate) fn find(
         let coordinated = doc.keys[ts].starts_with('و') && !triggers.starts_plain(&doc.keys[ts]);
         let found = match rel {
             _ if coordinated => None,
+            // "نائب رئيس X": a deputy, not the leader.
+            "leader_of" if ts > 0 && doc.in_set(&lex.deputy, ts - 1) => None,
             "alias_of" => alias(doc, lex, ts, te, mentions),
             "branch_of" => pair(
                 doc,
@@ -318,6 +320,10 @@ fn role(
 ) -> Option<(String, String)> {
     let org = right_of(doc, mentions, te, EntityType::Org)?;
     let (org_id, org_end) = (org.id.clone()?, org.tokens.end);
+    // "رئيس قسم الإعلام في جامعة X": the role is over a part of X, not over X.
+    if (te..org.tokens.start).any(|j| doc.in_set(&lex.sub_unit, j)) {
+        return None;
+    }
     if let Some(p) = left_of(doc, mentions, ts, EntityType::Per) {
         return Some((p.id.clone()?, org_id));
     }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use model::EntityType;
 
-use crate::kb::KnowledgeBase;
+use crate::kb::{Condition, KnowledgeBase};
 use crate::link::{Doc, Found, Source};
 use crate::rules::{Lexicon, first_word_key, is_nisba, name_key};
 
@@ -38,6 +38,30 @@ pub(crate) fn type_prefix(k: EntityType) -> &'static str {
         EntityType::Fac => "fac",
         EntityType::Misc => "misc",
     }
+}
+
+/// Whether tagger name `t` spells an alias that the document used as a common noun before it:
+/// some candidate of its type family has a failing [`Condition::NoCommonNounBefore`] and none of
+/// them has all its conditions met.
+fn common_noun_here(doc: &Doc<'_, '_>, base: &KnowledgeBase, t: &Found) -> bool {
+    let keys: Vec<String> = t
+        .tokens
+        .clone()
+        .filter(|&i| !crate::kb::is_dash(doc.a.token_text(i)))
+        .map(|i| doc.keys[i].clone())
+        .collect();
+    let fam = family(t.kind);
+    let cands: Vec<_> = base
+        .candidates_of_name(&keys)
+        .iter()
+        .filter(|c| family(base.entry(c.entry).kind) == fam)
+        .collect();
+    let ok = |c: &Condition| crate::link::holds(doc, base, c, t.tokens.clone(), &[]);
+    cands.iter().any(|c| {
+        c.conditions
+            .iter()
+            .any(|cond| matches!(cond, Condition::NoCommonNounBefore(_)) && !ok(cond))
+    }) && !cands.iter().any(|c| c.conditions.iter().all(ok))
 }
 
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
@@ -78,6 +102,9 @@ pub(crate) fn resolve(
     }
     // A tagger name that is a knowledge-base alias links to it even where the alias alone needed
     // context (the tagger's decision is that context): a LOC "تدمر" is the Syrian town.
+    // Not where the document used the alias word as a common noun (a bare القاعدة after قاعدة
+    // العند is that base): such a tagger name is dropped, not linked.
+    tagged.retain(|t| !common_noun_here(doc, base, t));
     for t in &mut tagged {
         let keys: Vec<String> = t
             .tokens
@@ -275,5 +302,59 @@ fn merge_surnames(doc: &Doc<'_, '_>, acc: &mut Vec<Found>) {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::{Doc, link};
+    use crate::rules::Lexicon;
+
+    /// Ids after merging, when the tagger proposes `word` (its last occurrence) as `kind`.
+    fn with_tagged(text: &str, word: &str, kind: EntityType) -> Vec<Option<String>> {
+        let kb = KnowledgeBase::bundled().expect("kb");
+        let lex = Lexicon::bundled();
+        let a = text::analyze(text);
+        let doc = Doc::new(&a);
+        let i = (0..a.tokens.len())
+            .rev()
+            .find(|&i| a.token_text(i) == word)
+            .expect("word in text");
+        let tagged = vec![Found {
+            tokens: i..i + 1,
+            kind,
+            entry: None,
+            id: None,
+            source: Source::Tagger,
+        }];
+        let found = link(&kb, &doc);
+        resolve(&doc, &lex, &kb, found, Vec::new(), tagged)
+            .into_iter()
+            .map(|f| f.id)
+            .collect()
+    }
+
+    #[test]
+    fn a_tagger_name_is_not_linked_where_the_document_used_it_as_a_common_noun() {
+        let ids = with_tagged(
+            "تقدمت القوات نحو قاعدة العند الجوية. وتتريث المقاومة في اقتحام القاعدة خوفا على الأسرى.",
+            "القاعدة",
+            EntityType::Org,
+        );
+        assert!(
+            !ids.iter().any(|i| i.as_deref() == Some("org:al-qaeda")),
+            "{ids:?}"
+        );
+        // Without a base before it, the tagger's ORG links to the organisation.
+        let ids = with_tagged(
+            "وتقول السلطات إن القاعدة خططت للهجوم.",
+            "القاعدة",
+            EntityType::Org,
+        );
+        assert!(
+            ids.iter().any(|i| i.as_deref() == Some("org:al-qaeda")),
+            "{ids:?}"
+        );
     }
 }

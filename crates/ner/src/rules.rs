@@ -33,6 +33,11 @@ pub(crate) struct Lexicon {
     pub institution: WordSet,
     /// Nouns before a definite place name (منطقة الوادي الكبير).
     pub place_head: WordSet,
+    /// Nouns of a part of an institution (قسم، إدارة، لجنة): a role over the part is no role
+    /// over the institution.
+    pub sub_unit: WordSet,
+    /// Words that make the holder of a role its deputy (نائب رئيس، مساعد قائد).
+    pub deputy: WordSet,
 }
 
 impl Lexicon {
@@ -54,6 +59,8 @@ impl Lexicon {
             role: set("role"),
             institution: set("institution"),
             place_head: set("place_head"),
+            sub_unit: set("sub_unit"),
+            deputy: set("deputy"),
         }
     }
 }

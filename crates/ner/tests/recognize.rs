@@ -241,3 +241,63 @@ fn a_city_is_located_in_its_country_when_both_are_named() {
         out.relations
     );
 }
+
+#[test]
+fn yemeni_iraqi_leaders_and_the_syrian_coalition_are_in_the_knowledge_base() {
+    let out = run(
+        "استقبل الرئيس عبد ربه منصور هادي في الرياض رئيس الوزراء حيدر العبادي، فيما اتهم الائتلاف الوطني السوري قوات الرئيس المخلوع علي عبدالله صالح بدعم الحوثيين.",
+    );
+    assert_eq!(
+        id_of(&out, "عبد ربه منصور هادي").as_deref(),
+        Some("per:abdrabbuh-mansur-hadi")
+    );
+    assert_eq!(
+        id_of(&out, "حيدر العبادي").as_deref(),
+        Some("per:haider-al-abadi")
+    );
+    assert_eq!(
+        id_of(&out, "علي عبدالله صالح").as_deref(),
+        Some("per:ali-abdullah-saleh")
+    );
+    assert_eq!(
+        id_of(&out, "الائتلاف الوطني السوري").as_deref(),
+        Some("org:syrian-national-coalition")
+    );
+}
+
+#[test]
+fn a_role_over_a_part_of_an_institution_is_no_role_over_it() {
+    let out = run("قال الدكتور سامي العتيبي، رئيس قسم الإعلام في جامعة الملك سعود، إن الطلاب عادوا.");
+    assert!(
+        !out.relations.iter().any(|r| r.relation == "leader_of"),
+        "{:?}",
+        out.relations
+    );
+    let out = run("قال الدكتور سامي العتيبي، رئيس جامعة الملك سعود، إن الطلاب عادوا.");
+    assert!(
+        out.relations.iter().any(|r| r.relation == "leader_of"),
+        "{:?}",
+        out.relations
+    );
+}
+
+#[test]
+fn a_deputy_is_not_the_leader() {
+    let out = run("وقال نائب رئيس الائتلاف الوطني السوري أبو محمد الحلبي إن المفاوضات توقفت.");
+    assert!(
+        !out.relations.iter().any(|r| r.relation == "leader_of"),
+        "{:?}",
+        out.relations
+    );
+    let out = run("وقال رئيس الائتلاف الوطني السوري أبو محمد الحلبي إن المفاوضات توقفت.");
+    assert!(
+        has_rel(
+            &out,
+            "per:ابو-محمد-الحلبي",
+            "leader_of",
+            "org:syrian-national-coalition"
+        ),
+        "{:?}",
+        out.relations
+    );
+}
