@@ -11,8 +11,13 @@ use rustc_hash::FxHashSet;
 
 /// Lookup key of one word: match form, Latin lower-cased, Persian letters folded.
 pub(crate) fn canon(s: &str) -> String {
-    text::normalize::match_form(s)
-        .chars()
+    canon_of_match_form(&text::normalize::match_form(s))
+}
+
+/// [`canon`] of a word already in the text layer's match form (a token's `norm`): the same key
+/// without normalising the word a second time.
+pub(crate) fn canon_of_match_form(norm: &str) -> String {
+    norm.chars()
         .filter_map(|c| match c {
             'ی' | 'ې' => Some('ي'),
             'ک' => Some('ك'),
@@ -175,6 +180,15 @@ mod tests {
         assert_eq!(canon("ISIS"), "isis");
         assert_eq!(canon("عبد الکبیر"), canon("عبد الكبير"));
         assert_eq!(canon("داعـــش"), "داعش");
+    }
+
+    #[test]
+    fn a_tokens_norm_gives_the_same_key_as_its_text() {
+        let text = "وقالت «داعش» إنّ مقاتلي ISIS والـدولة الإسلامية دخلوا عبد الکبیر ٢٠١٥";
+        let a = text::analyze(text);
+        for (i, t) in a.tokens.iter().enumerate() {
+            assert_eq!(canon_of_match_form(&t.norm), canon(a.token_text(i)), "{t:?}");
+        }
     }
 
     #[test]

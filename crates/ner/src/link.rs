@@ -33,8 +33,11 @@ pub(crate) struct Doc<'d, 'a> {
 
 impl<'d, 'a> Doc<'d, 'a> {
     pub(crate) fn new(a: &'d Analysis<'a>) -> Self {
-        let keys: Vec<String> = (0..a.tokens.len())
-            .map(|i| canon(a.token_text(i)))
+        // A token's norm is the match form of its text, so its key needs no second normalising.
+        let keys: Vec<String> = a
+            .tokens
+            .iter()
+            .map(|t| crate::lexicon::canon_of_match_form(&t.norm))
             .collect();
         let fkeys = keys
             .iter()

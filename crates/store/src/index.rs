@@ -17,11 +17,21 @@ pub fn terms(text: &str) -> String {
 /// every article twice).
 pub fn terms_of(analysis: &text::Analysis<'_>) -> String {
     let mut out = String::with_capacity(analysis.text.len() / 2);
-    for term in analysis.tokens.iter().filter_map(term) {
+    for t in &analysis.tokens {
+        let Some(s) = term_form(t) else { continue };
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&term);
+        // Written straight into the line (no String per token); Arabic letters have no case.
+        for c in s.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     out
 }
@@ -29,12 +39,17 @@ pub fn terms_of(analysis: &text::Analysis<'_>) -> String {
 /// The index term of one token: the clitic-stripped stem of an Arabic word, the lowercased form
 /// of a Latin word or a number; `None` for punctuation and symbols.
 pub fn term(t: &Token) -> Option<String> {
+    term_form(t).map(|s| s.chars().flat_map(char::to_lowercase).collect())
+}
+
+/// The token's string the term is made of, before lowercasing.
+fn term_form(t: &Token) -> Option<&str> {
     let term = match t.kind {
         TokenKind::Arabic => t.stem.as_str(),
         TokenKind::Latin | TokenKind::Number => t.norm.as_str(),
         TokenKind::Punct | TokenKind::Other => return None,
     };
-    (!term.is_empty()).then(|| term.chars().flat_map(char::to_lowercase).collect())
+    (!term.is_empty()).then_some(term)
 }
 
 #[cfg(test)]
@@ -47,6 +62,15 @@ mod tests {
         assert_eq!(terms("الرقة"), terms("الرقه"));
         assert_eq!(terms("إرهابيين"), terms("ارهابيين"));
         assert_eq!(terms("قُتِلَ"), terms("قتل"));
+    }
+
+    #[test]
+    fn the_line_is_the_terms_of_its_tokens() {
+        let text = "قال مسؤول في ÉCOLE وISIS إن «داعش» هاجمت ٣ مواقع بالموصل Ωmega";
+        let a = text::analyze(text);
+        let joined: Vec<String> = a.tokens.iter().filter_map(super::term).collect();
+        assert_eq!(super::terms_of(&a), joined.join(" "));
+        assert!(super::terms_of(&a).contains("école"));
     }
 
     #[test]
