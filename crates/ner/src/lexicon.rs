@@ -187,7 +187,11 @@ mod tests {
         let text = "وقالت «داعش» إنّ مقاتلي ISIS والـدولة الإسلامية دخلوا عبد الکبیر ٢٠١٥";
         let a = text::analyze(text);
         for (i, t) in a.tokens.iter().enumerate() {
-            assert_eq!(canon_of_match_form(&t.norm), canon(a.token_text(i)), "{t:?}");
+            assert_eq!(
+                canon_of_match_form(&t.norm),
+                canon(a.token_text(i)),
+                "{t:?}"
+            );
         }
     }
 
