@@ -15,7 +15,6 @@ use model::EntityType;
 use text::{Analysis, TokenKind};
 
 use crate::kb::{Condition, KnowledgeBase, is_dash};
-use crate::lexicon::canon;
 
 /// Per-document view shared by linking, rules and relations.
 #[derive(Debug)]
