@@ -102,6 +102,9 @@ pub struct Geocoder {
     focus: HashSet<String>,
     /// Distinguishes geocoders loaded from different gazetteers in the per-thread word cache.
     id: u64,
+    /// How each province sounds, for the province-by-sound search (`rank`): built on its first
+    /// use, not at load, since most texts never need it.
+    admin1_sounds: std::sync::OnceLock<Vec<rank::Admin1Sounds>>,
 }
 
 impl Geocoder {
@@ -178,6 +181,7 @@ impl Geocoder {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Geocoder {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            admin1_sounds: std::sync::OnceLock::new(),
             country_sorted,
             focus,
             table,

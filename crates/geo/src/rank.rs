@@ -18,6 +18,15 @@ use crate::table::{FLAG_CAPITAL, KEY_COMMON, KEY_LATIN, KEY_MAIN, KEY_TRANSLIT, 
 use crate::translit;
 use crate::{Context, Geocoder, Trigger};
 
+/// One province's record index, country and (consonant skeleton, vowel letters) of its names,
+/// for the province-by-sound search.
+#[derive(Debug)]
+pub(crate) struct Admin1Sounds {
+    index: u32,
+    country: String,
+    sounds: Vec<(String, String)>,
+}
+
 /// One way to read a place name, with its score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Candidate {
@@ -359,45 +368,22 @@ impl Geocoder {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let first_admin1 = self.country_place.len() as u32;
         // (place, penalty of the query form that matched, vowels agree)
         let mut found: Vec<(Place<'_>, f32, bool)> = Vec::new();
-        for i in first_admin1..self.table.len() as u32 {
-            let p = self.table.place(i);
-            if p.kind != Kind::Admin1 {
-                // Admin1 records follow the countries as one run.
-                break;
-            }
-            if !ctx.names(p.country) {
+        for a in self.admin1_sounds() {
+            if !ctx.names(&a.country) {
                 continue;
-            }
-            // (skeleton, vowel letters) of the province's names as written (no clitic guesses).
-            let mut sounds: Vec<(String, String)> = Vec::new();
-            if !p.name_ar.is_empty() {
-                for v in query_variants(p.name_ar, &trig) {
-                    if v.penalty == 0.0 {
-                        let bare = v.key.strip_prefix("ال").unwrap_or(&v.key).to_string();
-                        sounds.push((translit::skeleton(&v.key), vowels(&v.key)));
-                        sounds.push((translit::skeleton(&bare), vowels(&bare)));
-                    }
-                }
-            }
-            let style =
-                crate::builder::romanisation(p.country, true).unwrap_or(translit::Style::English);
-            let latin_vowels = latin_vowels(p.name_en);
-            for sk in translit::latin_skeletons_any(p.name_en, style) {
-                sounds.push((sk, latin_vowels.clone()));
             }
             let best = wanted
                 .iter()
                 .filter_map(|(w, pen, vw)| {
                     let hits: Vec<&(String, String)> =
-                        sounds.iter().filter(|(sk, _)| sk == w).collect();
+                        a.sounds.iter().filter(|(sk, _)| sk == w).collect();
                     (!hits.is_empty()).then(|| (*pen, hits.iter().any(|(_, v)| v == vw)))
                 })
                 .min_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
             if let Some((pen, agree)) = best {
-                found.push((p, pen, agree));
+                found.push((self.table.place(a.index), pen, agree));
             }
         }
         let Some(least) = found.iter().map(|f| f.1).min_by(|a, b| a.total_cmp(b)) else {
@@ -415,6 +401,47 @@ impl Geocoder {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Every province with its sounds, in table order (computed once per geocoder).
+    fn admin1_sounds(&self) -> &[Admin1Sounds] {
+        self.admin1_sounds.get_or_init(|| {
+            let trig = Triggers {
+                words: &self.trigger_words,
+            };
+            let first_admin1 = self.country_place.len() as u32;
+            let mut out = Vec::new();
+            for i in first_admin1..self.table.len() as u32 {
+                let p = self.table.place(i);
+                if p.kind != Kind::Admin1 {
+                    // Admin1 records follow the countries as one run.
+                    break;
+                }
+                // (skeleton, vowel letters) of the province's names as written (no clitic guesses).
+                let mut sounds: Vec<(String, String)> = Vec::new();
+                if !p.name_ar.is_empty() {
+                    for v in query_variants(p.name_ar, &trig) {
+                        if v.penalty == 0.0 {
+                            let bare = v.key.strip_prefix("ال").unwrap_or(&v.key).to_string();
+                            sounds.push((translit::skeleton(&v.key), vowels(&v.key)));
+                            sounds.push((translit::skeleton(&bare), vowels(&bare)));
+                        }
+                    }
+                }
+                let style = crate::builder::romanisation(p.country, true)
+                    .unwrap_or(translit::Style::English);
+                let latin_vowels = latin_vowels(p.name_en);
+                for sk in translit::latin_skeletons_any(p.name_en, style) {
+                    sounds.push((sk, latin_vowels.clone()));
+                }
+                out.push(Admin1Sounds {
+                    index: i,
+                    country: p.country.to_string(),
+                    sounds,
+                });
+            }
+            out
+        })
     }
 
     /// The country record of an ISO code, as a candidate (for events that only know a country).
