@@ -40,16 +40,20 @@ pub(crate) fn type_prefix(k: EntityType) -> &'static str {
     }
 }
 
+/// The link keys of a tagger name's words (dashes left out), as the KB's aliases are keyed.
+fn name_keys(doc: &Doc<'_, '_>, t: &Found) -> Vec<String> {
+    t.tokens
+        .clone()
+        .filter(|&i| !crate::kb::is_dash(doc.a.token_text(i)))
+        .map(|i| doc.keys[i].clone())
+        .collect()
+}
+
 /// Whether tagger name `t` spells an alias that the document used as a common noun before it:
 /// some candidate of its type family has a failing [`Condition::NoCommonNounBefore`] and none of
 /// them has all its conditions met.
 fn common_noun_here(doc: &Doc<'_, '_>, base: &KnowledgeBase, t: &Found) -> bool {
-    let keys: Vec<String> = t
-        .tokens
-        .clone()
-        .filter(|&i| !crate::kb::is_dash(doc.a.token_text(i)))
-        .map(|i| doc.keys[i].clone())
-        .collect();
+    let keys = name_keys(doc, t);
     let fam = family(t.kind);
     let cands: Vec<_> = base
         .candidates_of_name(&keys)
@@ -106,12 +110,7 @@ pub(crate) fn resolve(
     // العند is that base): such a tagger name is dropped, not linked.
     tagged.retain(|t| !common_noun_here(doc, base, t));
     for t in &mut tagged {
-        let keys: Vec<String> = t
-            .tokens
-            .clone()
-            .filter(|&i| !crate::kb::is_dash(doc.a.token_text(i)))
-            .map(|i| doc.keys[i].clone())
-            .collect();
+        let keys = name_keys(doc, t);
         let fam = family(t.kind);
         if let Some(e) = base.exact(&keys, |k| family(k) == fam) {
             let en = base.entry(e);
