@@ -181,6 +181,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Punct)
     }
+
+    /// Whether token `i` is a full stop or a semicolon (Arabic or Latin): the end of a clause
+    /// that frames and relative clauses do not reach past.
+    fn is_stop(&self, i: usize) -> bool {
+        matches!(self.a.token_text(i), "." | "؛" | ";")
+    }
 }
 
 /// The ORG entity with most mentions (at least two), as (id, name).
@@ -728,28 +734,24 @@ pub fn mentions(
 
 /// A killing a state reports as its own act ("أعلنت الشرطة أنها قتلت …"): a security
 /// operation.
-const OWN_KILL_BY_STATE: TriggerInfo = TriggerInfo {
-    kind: EventType::SecurityOperation,
-    subtype: None,
-    verb: true,
-    plural: false,
-    weak: false,
-    place_obj: false,
-    modal_ok: false,
-    state: None,
-};
+const OWN_KILL_BY_STATE: TriggerInfo = own_kill(EventType::SecurityOperation, None);
 
 /// A killing an armed group reports as its own act ("أعلن التنظيم أنه قتل …"): an attack.
-const OWN_KILL_BY_GROUP: TriggerInfo = TriggerInfo {
-    kind: EventType::Attack,
-    subtype: Some("armed_assault"),
-    verb: true,
-    plural: false,
-    weak: false,
-    place_obj: false,
-    modal_ok: false,
-    state: None,
-};
+const OWN_KILL_BY_GROUP: TriggerInfo = own_kill(EventType::Attack, Some("armed_assault"));
+
+/// The trigger of a killing its doer reports as its own act: a verb, of the given type.
+const fn own_kill(kind: EventType, subtype: Option<&'static str>) -> TriggerInfo {
+    TriggerInfo {
+        kind,
+        subtype,
+        verb: true,
+        plural: false,
+        weak: false,
+        place_obj: false,
+        modal_ok: false,
+        state: None,
+    }
+}
 
 /// A speaker's own act, reported with a pronoun after إن/أن.
 struct OwnAct {
@@ -935,9 +937,7 @@ fn dates_other(ctx: &Ctx<'_, '_>, d: &DateMention, hits: &[Hit<'_>], sent: Range
     let Some(r) = (lo..s).rev().find(|&i| ctx.role(i) == Some(Role::Relative)) else {
         return false;
     };
-    let broken = (r + 1..s).any(|i| {
-        matches!(ctx.a.token_text(i), "." | "؛" | ";") || ctx.role(i) == Some(Role::Clause)
-    });
+    let broken = (r + 1..s).any(|i| ctx.is_stop(i) || ctx.role(i) == Some(Role::Clause));
     let joined = ctx.a.tokens[r].norm.starts_with('و');
     let verb = (r + 1..s)
         .find(|&i| !ctx.is_punct(i))
@@ -1368,7 +1368,7 @@ fn report_frames(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec
     for v in sent.clone().filter(|&i| ctx.role(i) == Some(Role::Say)) {
         let hi = (v + 1 + MAX_FRAME).min(sent.end);
         let Some(c) = (v + 1..hi)
-            .take_while(|&i| !matches!(ctx.a.token_text(i), "." | "؛" | ";"))
+            .take_while(|&i| !ctx.is_stop(i))
             .find(|&i| ctx.lists.words.that.contains(ctx.a.tokens[i].norm.as_str()))
         else {
             continue;
@@ -1405,7 +1405,7 @@ fn attributions(ctx: &Ctx<'_, '_>, sent: Range<usize>, hits: &[Hit<'_>]) -> Vec<
         let hi = (v + 1 + MAX_ATTRIBUTION).min(sent.end);
         let end = (v + 1..hi)
             .find(|&i| {
-                matches!(ctx.a.token_text(i), "." | "؛" | ";")
+                ctx.is_stop(i)
                     || ctx.role(i) == Some(Role::Clause)
                     || hits.iter().any(|h| h.tokens.start == i)
             })
