@@ -81,6 +81,9 @@ pub(crate) enum Condition {
     Prev(WordSet),
     /// The next word (clitics tolerated) is none of these.
     NotNext(WordSet),
+    /// The previous word in the same sentence (clitics tolerated) is none of these: a family
+    /// name after "مجموعة/شركة" is the family's company (مجموعة بن لادن), not the person.
+    NotPrev(WordSet),
     /// A place is expected: the previous word is a locative cue, or the name carries an attached
     /// preposition (بتدمر).
     Locative,
@@ -267,6 +270,8 @@ fn parse_conditions(s: &str, path: &str, line: usize) -> Result<Vec<Condition>, 
             out.push(Condition::Prev(WordSet::from_iter(w.split('/'))));
         } else if let Some(w) = c.strip_prefix("notnext=") {
             out.push(Condition::NotNext(WordSet::from_iter(w.split('/'))));
+        } else if let Some(w) = c.strip_prefix("notprev=") {
+            out.push(Condition::NotPrev(WordSet::from_iter(w.split('/'))));
         } else {
             return Err(bad());
         }

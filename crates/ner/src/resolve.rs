@@ -171,10 +171,40 @@ pub(crate) fn resolve(
             ));
         }
     }
+    merge_short_org_names(doc, &mut acc);
     propagate_names(doc, lex, &mut acc);
     merge_surnames(doc, &mut acc);
     acc.sort_by_key(|f| (f.tokens.start, std::cmp::Reverse(f.tokens.end)));
     acc
+}
+
+/// An organisation name cut short (its first two or more words) in a document that also gives it
+/// in full is that organisation: "حزب العمال" beside "حزب العمال الكردستاني" is the PKK, not a
+/// second party. Only unlinked short names, and only when every full name they begin carries one
+/// id (two parties "حزب العمال X" and "حزب العمال Y" leave the short name alone).
+fn merge_short_org_names(doc: &Doc<'_, '_>, acc: &mut [Found]) {
+    let org = family(EntityType::Org);
+    let full: Vec<(Vec<String>, Found)> = acc
+        .iter()
+        .filter(|f| family(f.kind) == org && f.tokens.len() >= 3 && f.id.is_some())
+        .map(|f| (seq(doc, &f.tokens), f.clone()))
+        .collect();
+    for f in acc
+        .iter_mut()
+        .filter(|f| f.entry.is_none() && family(f.kind) == org && f.tokens.len() >= 2)
+    {
+        let short = seq(doc, &f.tokens);
+        let mut longer = full
+            .iter()
+            .filter(|(k, _)| k.len() > short.len() && k.starts_with(&short))
+            .map(|(_, g)| g);
+        let Some(first) = longer.next() else { continue };
+        if longer.all(|g| g.id == first.id) {
+            f.id = first.id.clone();
+            f.entry = first.entry;
+            f.kind = first.kind;
+        }
+    }
 }
 
 /// Word keys of a mention for recurrence search: first word without clitics.
@@ -312,16 +342,23 @@ mod tests {
 
     /// Ids after merging, when the tagger proposes `word` (its last occurrence) as `kind`.
     fn with_tagged(text: &str, word: &str, kind: EntityType) -> Vec<Option<String>> {
+        with_tagged_words(text, &[word], kind)
+    }
+
+    /// Ids after merging, when the tagger proposes the last occurrence of the consecutive
+    /// tokens `words` as one name of type `kind`.
+    fn with_tagged_words(text: &str, words: &[&str], kind: EntityType) -> Vec<Option<String>> {
         let kb = KnowledgeBase::bundled().expect("kb");
         let lex = Lexicon::bundled();
         let a = text::analyze(text);
         let doc = Doc::new(&a);
-        let i = (0..a.tokens.len())
+        let n = words.len();
+        let i = (0..=a.tokens.len() - n)
             .rev()
-            .find(|&i| a.token_text(i) == word)
-            .expect("word in text");
+            .find(|&i| (0..n).all(|k| a.token_text(i + k) == words[k]))
+            .expect("words in text");
         let tagged = vec![Found {
-            tokens: i..i + 1,
+            tokens: i..i + n,
             kind,
             entry: None,
             id: None,
@@ -353,6 +390,30 @@ mod tests {
         );
         assert!(
             ids.iter().any(|i| i.as_deref() == Some("org:al-qaeda")),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn a_shortened_organisation_name_is_the_full_one() {
+        let ids = with_tagged_words(
+            "شن حزب العمال الكردستاني هجوما في جنوب تركيا. وقال بيان حزب العمال إن المقاتلين عادوا.",
+            &["حزب", "العمال"],
+            EntityType::Org,
+        );
+        let pkk = ids
+            .iter()
+            .filter(|i| i.as_deref() == Some("org:pkk"))
+            .count();
+        assert_eq!(pkk, 2, "{ids:?}");
+        // Alone, the short name is not the PKK.
+        let ids = with_tagged_words(
+            "وقال بيان حزب العمال إن الانتخابات ستجري في موعدها.",
+            &["حزب", "العمال"],
+            EntityType::Org,
+        );
+        assert!(
+            !ids.iter().any(|i| i.as_deref() == Some("org:pkk")),
             "{ids:?}"
         );
     }

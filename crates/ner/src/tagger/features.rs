@@ -11,6 +11,8 @@
 //! Token information comes from the text layer: `norm` is `text::normalize::match_form`, and the
 //! prefix/stem/suffix are `text::clitics::segment` of it, whether the tokens come from a
 //! [`text::Analysis`] or from pre-tokenised words. The features do not look beyond the sentence.
+//! Besides ANERcorp and the name lists, one outside source: how frequent the word and its stem
+//! are in general Arabic ([`wordfreq`]), a token-local feature (version 5).
 //! Changing any template changes what a model means: bump [`FEATURE_VERSION`] and retrain.
 
 use std::borrow::Cow;
@@ -19,9 +21,10 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::gazetteer::{self, GazHit, bits, trig};
+use super::wordfreq;
 
 /// Version of the feature templates; stored in model files and checked on load.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// What the features need to know about one token.
 #[derive(Debug, Clone)]
@@ -83,6 +86,9 @@ pub(crate) struct Hashes {
     /// Character affixes: key head 2/3, key tail 1/2/3, light-stem head 2/3 and tail 2/3/4,
     /// form head 1/2.
     affix: [u64; 12],
+    /// General-Arabic frequency bucket of the form and of the stem ([`wordfreq::bucket`]).
+    freq: u8,
+    sfreq: u8,
 }
 
 /// One hash of everything a token's local features depend on (form, proclitics, stem,
@@ -136,6 +142,8 @@ impl Hashes {
                 hs(head(w0, 1)),
                 hs(head(w0, 2)),
             ],
+            freq: wordfreq::bucket(w0),
+            sfreq: wordfreq::bucket(&t.stem),
         }
     }
 }
@@ -483,6 +491,10 @@ pub fn extract(ctx: &SentenceCtx<'_, '_>, i: usize, sc: &mut Scratch) {
         sc.k(77, c(gb(-1)), c(gb(0)), 0);
         sc.k(78, c(gb(0)), c(gb(1)), 0);
     }
+    // How common the word and its stem are in general Arabic (names are rare words).
+    sc.local(90, u64::from(h.freq), 0, 0);
+    sc.local(91, u64::from(h.sfreq), 0, 0);
+    sc.local(92, u64::from(h.freq), u64::from(h.sfreq), 0);
 }
 
 /// Trigger kinds and the names their features use.

@@ -3,7 +3,8 @@
 //! It is a first-order structured perceptron with averaged weights: sparse hashed features per
 //! token ([`features`]: normalised form, clitic-stripped stem and segments from the text layer,
 //! character affixes, shape, neighbouring words, gazetteer membership and trigger words from the
-//! shipped lists in `data/gazetteer/`), label-transition weights, and Viterbi decoding restricted
+//! shipped lists in `data/gazetteer/`, general-Arabic word frequency from `data/wordfreq/`
+//! ([`wordfreq`])), label-transition weights, and Viterbi decoding restricted
 //! to valid IOB2 sequences ([`decode`]). A second stage re-tags each sentence with extra
 //! document features: what the first stage said about the same words elsewhere in the text.
 //! Training ([`train`]) is deterministic (fixed-seed shuffle).
@@ -22,6 +23,7 @@ pub mod gazetteer;
 pub mod gazetteer_keys;
 pub mod model;
 pub mod perceptron;
+pub mod wordfreq;
 
 use std::cell::RefCell;
 use std::ops::Range;
