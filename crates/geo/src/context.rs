@@ -50,21 +50,63 @@ pub(crate) struct CountryScan {
     pub per_sentence: Vec<BTreeMap<String, f32>>,
     /// Whole document.
     pub doc: BTreeMap<String, f32>,
+    /// Every country name found unvowelled: (first token, tokens taken, country), in text order.
+    pub found: Vec<(usize, usize, String)>,
 }
 
-/// Words that start no country name, with the country they name as a nationality adjective (or
-/// none), remembered across the documents a thread geocodes: the answer depends on the word and
-/// the gazetteer alone, and news vocabulary repeats, so most tokens of a corpus cost one lookup.
-struct PlainWords {
+impl CountryScan {
+    /// The counts of `counts` without the country names that are the whole of one of the given
+    /// mentions (token ranges): a place mention that only spells a country name is no evidence
+    /// for how to read itself (عمان, a name of Amman, would otherwise count as "Oman named in this
+    /// sentence"). A country named beside other words (كردستان العراق) still counts, and so does a
+    /// vowelled spelling (عُمان), which says which one it is. Countries left at zero are removed.
+    pub(crate) fn without_tokens(
+        &self,
+        counts: &BTreeMap<String, f32>,
+        mentions: &[std::ops::Range<usize>],
+    ) -> BTreeMap<String, f32> {
+        let mut out = counts.clone();
+        for (i, len, cc) in &self.found {
+            if mentions.iter().any(|r| r.start == *i && r.end == i + len)
+                && let Some(v) = out.get_mut(cc)
+            {
+                *v -= 1.0;
+                if *v <= 1e-6 {
+                    out.remove(cc);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What the country scan knows about a word from the word and the gazetteer alone, remembered
+/// across the documents a thread geocodes: news vocabulary repeats, so most tokens of a corpus
+/// cost one hash lookup.
+#[derive(Clone)]
+enum WordInfo {
+    /// The word starts no country name: the country it names as a nationality adjective, if any.
+    Plain(Option<String>),
+    /// Some clitic form of the word starts a country name (في، إلى، ما، لا are prefixes of
+    /// فيتنام، اليمن، مالي، لاوس, so this is common): those forms in order, each with the country
+    /// it names on its own, and the word's nationality-adjective country. Whether a longer name
+    /// follows depends on the next tokens, so only this part is remembered.
+    Prefix {
+        forms: Vec<(String, Option<String>)>,
+        demonym: Option<String>,
+    },
+}
+
+struct Words {
     geocoder: u64,
-    words: rustc_hash::FxHashMap<String, Option<String>>,
+    words: rustc_hash::FxHashMap<String, WordInfo>,
 }
 
 /// Forget everything past this many words (bounds the memory of a thread that reads a corpus).
-const PLAIN_WORDS_MAX: usize = 200_000;
+const WORDS_MAX: usize = 200_000;
 
 thread_local! {
-    static PLAIN_WORDS: std::cell::RefCell<PlainWords> = std::cell::RefCell::new(PlainWords {
+    static WORDS: std::cell::RefCell<Words> = std::cell::RefCell::new(Words {
         geocoder: 0,
         words: rustc_hash::FxHashMap::default(),
     });
@@ -75,7 +117,7 @@ const DEMONYM_SUFFIXES: &[&str] = &["ين", "ون", "ه", "ات", "يه"];
 
 impl Geocoder {
     /// The country a token names as a nationality adjective (العراقية → IQ), from its clitic forms.
-    fn demonym_country(&self, forms: &[(String, f32)]) -> Option<&str> {
+    pub(crate) fn demonym_country(&self, forms: &[(String, f32)]) -> Option<&str> {
         for (form, _) in forms {
             let bare = form.strip_prefix("ال").unwrap_or(form);
             if let Some(cc) = self.demonyms.get(bare) {
@@ -107,23 +149,48 @@ impl Geocoder {
         let mut scan = CountryScan {
             per_sentence: vec![BTreeMap::new(); a.sentences.len()],
             doc: BTreeMap::new(),
+            found: Vec::new(),
         };
         let n = a.tokens.len();
-        PLAIN_WORDS.with(|cell| {
+        WORDS.with(|cell| {
             let mut cache = cell.borrow_mut();
-            if cache.geocoder != self.id || cache.words.len() > PLAIN_WORDS_MAX {
+            if cache.geocoder != self.id || cache.words.len() > WORDS_MAX {
                 cache.geocoder = self.id;
                 cache.words.clear();
             }
-            let plain = &mut cache.words;
+            let words = &mut cache.words;
             let mut i = 0;
             while i < n {
-                let found = self.country_at(a, i, plain);
+                let found = self.country_at(a, i, words);
                 self.count(a, &mut scan, i, found.as_ref());
                 i += found.as_ref().map_or(1, |f| f.1);
             }
         });
         scan
+    }
+
+    /// What the scan needs to know about one word, computed from the word alone.
+    fn word_info(&self, norm: &str) -> WordInfo {
+        let forms = clitic_forms(&fold_match(norm));
+        let demonym = self.demonym_country(&forms).map(str::to_string);
+        // A form that starts no country name can be no name's first word (a name is its own
+        // prefix), so only the others are kept.
+        let prefixes: Vec<(String, Option<String>)> = forms
+            .into_iter()
+            .filter(|(f, p)| *p <= 1.0 && self.is_country_prefix(f))
+            .map(|(f, _)| {
+                let cc = self.country_keys.get(&f).cloned();
+                (f, cc)
+            })
+            .collect();
+        if prefixes.is_empty() {
+            WordInfo::Plain(demonym)
+        } else {
+            WordInfo::Prefix {
+                forms: prefixes,
+                demonym,
+            }
+        }
     }
 
     /// The country named at token `i` (by a name of one to three words or a nationality
@@ -132,60 +199,62 @@ impl Geocoder {
         &self,
         a: &Analysis<'_>,
         i: usize,
-        plain: &mut rustc_hash::FxHashMap<String, Option<String>>,
+        words: &mut rustc_hash::FxHashMap<String, WordInfo>,
     ) -> Option<(String, usize)> {
+        if a.tokens[i].kind != text::TokenKind::Arabic {
+            return None;
+        }
+        let norm = a.tokens[i].norm.as_str();
+        // One hash lookup for a known word (this runs on every token of every document).
+        if let Some(info) = words.get(norm) {
+            return self.country_of(a, i, info);
+        }
+        let info = self.word_info(norm);
+        let found = self.country_of(a, i, &info);
+        words.insert(norm.to_string(), info);
+        found
+    }
+
+    /// The country named at token `i`, knowing what its word is.
+    fn country_of(&self, a: &Analysis<'_>, i: usize, info: &WordInfo) -> Option<(String, usize)> {
         let n = a.tokens.len();
+        let (forms, demonym) = match info {
+            // Most words start no country name; for those the answer (a nationality adjective
+            // or nothing) depends on the word alone.
+            WordInfo::Plain(known) => return known.clone().map(|cc| (cc, 1)),
+            WordInfo::Prefix { forms, demonym } => (forms, demonym),
+        };
         let mut found: Option<(String, usize)> = None;
-        if a.tokens[i].kind == text::TokenKind::Arabic {
-            let norm = a.tokens[i].norm.as_str();
-            // Most words start no country name; for those the answer (a nationality
-            // adjective or nothing) depends on the word alone.
-            if let Some(known) = plain.get(norm) {
-                return known.clone().map(|cc| (cc, 1));
-            }
-            let forms = clitic_forms(&fold_match(norm));
-            if !forms
-                .iter()
-                .any(|(f, p)| *p <= 1.0 && self.is_country_prefix(f))
-            {
-                let known = self.demonym_country(&forms).map(str::to_string);
-                plain.insert(norm.to_string(), known.clone());
-                return known.map(|cc| (cc, 1));
-            }
-            'forms: for (f, p) in &forms {
-                if *p > 1.0 {
-                    continue;
+        for (f, cc) in forms {
+            let mut k = f.clone();
+            let mut best: Option<(&String, usize)> = cc.as_ref().map(|cc| (cc, 1));
+            for len in 2..=3usize {
+                // `f` itself is a prefix (that is why it was kept).
+                if i + len > n || (len > 2 && !self.is_country_prefix(&k)) {
+                    break;
                 }
-                let mut k = f.clone();
-                let mut best: Option<(&String, usize)> =
-                    self.country_keys.get(&k).map(|cc| (cc, 1));
-                for len in 2..=3usize {
-                    if i + len > n || !self.is_country_prefix(&k) {
-                        break;
-                    }
-                    k.push_str(&fold_match(&a.tokens[i + len - 1].norm));
-                    if let Some(cc) = self.country_keys.get(&k) {
-                        best = Some((cc, len));
-                    }
-                }
-                if let Some((cc, len)) = best {
-                    found = Some((cc.clone(), len));
-                    break 'forms;
+                k.push_str(&fold_match(&a.tokens[i + len - 1].norm));
+                if let Some(cc) = self.country_keys.get(&k) {
+                    best = Some((cc, len));
                 }
             }
-            if found.is_none()
-                && let Some(cc) = self.demonym_country(&forms)
-            {
-                found = Some((cc.to_string(), 1));
+            if let Some((cc, len)) = best {
+                found = Some((cc.clone(), len));
+                break;
             }
-            // A word vowelled against the country's own vowelled name is its homograph:
-            // عمّان (Amman) is not عُمان (Oman).
-            if let Some((cc, _)) = &found
-                && let Some(&p) = self.country_place.get(cc)
-                && !marks_agree(a.token_text(i), self.table.place(p).name_ar)
-            {
-                found = None;
-            }
+        }
+        if found.is_none()
+            && let Some(cc) = demonym
+        {
+            found = Some((cc.clone(), 1));
+        }
+        // A word vowelled against the country's own vowelled name is its homograph:
+        // عمّان (Amman) is not عُمان (Oman).
+        if let Some((cc, _)) = &found
+            && let Some(&p) = self.country_place.get(cc)
+            && !marks_agree(a.token_text(i), self.table.place(p).name_ar)
+        {
+            found = None;
         }
         found
     }
@@ -198,9 +267,12 @@ impl Geocoder {
         i: usize,
         found: Option<&(String, usize)>,
     ) {
-        let Some((cc, _)) = found else {
+        let Some((cc, len)) = found else {
             return;
         };
+        if !has_marks(a.token_text(i)) {
+            scan.found.push((i, *len, cc.clone()));
+        }
         let s = a.sentence_of(i);
         if let Some(m) = scan.per_sentence.get_mut(s) {
             *m.entry(cc.clone()).or_default() += 1.0;
@@ -234,6 +306,11 @@ impl Geocoder {
         }
         ctx
     }
+}
+
+/// Whether a word carries short vowels, tanwin, shadda or sukun.
+fn has_marks(word: &str) -> bool {
+    word.chars().any(|c| ('\u{064B}'..='\u{0652}').contains(&c))
 }
 
 /// Whether the short vowels and shadda written on a word agree with those of a vowelled name:

@@ -12,7 +12,32 @@ use text::normalize::match_form;
 
 /// The lookup key of a place name (Arabic or Latin script).
 pub fn key(s: &str) -> String {
+    if s.chars().any(is_presentation_form) {
+        return fold_match(&match_form(&letters_of_presentation_forms(s)));
+    }
     fold_match(&match_form(s))
+}
+
+/// Whether a character is one of Unicode's Arabic presentation forms (contextual glyph codes
+/// such as ﻋ ﺪ ﻥ and ligatures such as ﻻ, U+FB50–FDFF and U+FE70–FEFF).
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// The letters a string's Arabic presentation forms stand for. Text copied from PDFs and old
+/// encodings writes glyphs (ﻋﺪﻥ) rather than letters (عدن); their compatibility decomposition
+/// (NFKC) is the letters, so a name written that way meets its key. Other characters are kept.
+fn letters_of_presentation_forms(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_presentation_form(c) {
+            out.extend(std::iter::once(c).nfkc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The lookup key of a string that is already in match form (a token's `norm`): the place-name
@@ -20,6 +45,12 @@ pub fn key(s: &str) -> String {
 pub fn fold_match(m: &str) -> String {
     let mut out = String::with_capacity(m.len());
     for c in m.chars() {
+        if is_presentation_form(c) {
+            // A glyph code (ﻋ) is its letter (ع): see `letters_of_presentation_forms`.
+            let letters = letters_of_presentation_forms(c.encode_utf8(&mut [0; 4]));
+            out.push_str(&fold_match(&letters));
+            continue;
+        }
         match c {
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ى' | 'ی' | 'ئ' | 'ې' => out.push('ي'),
@@ -58,9 +89,10 @@ pub fn is_arabic_alphabet(s: &str) -> bool {
     letters >= 2
 }
 
-/// Whether a string holds at least one Arabic-script letter.
+/// Whether a string holds at least one Arabic-script letter (presentation forms included).
 pub fn has_arabic(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    s.chars()
+        .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || is_presentation_form(c))
 }
 
 /// One string to look up, with what it cost to get there.
@@ -217,6 +249,15 @@ mod tests {
         assert_eq!(key("صنعاء"), key("صنعا"));
         assert_eq!(key("إسرائيل"), key("اسرائيل"));
         assert_eq!(key("New York"), "newyork");
+    }
+
+    #[test]
+    fn presentation_forms_are_their_letters() {
+        // ﻋﺪﻥ is عدن written with glyph codes (as in text copied from a PDF); ﻻ is لا.
+        assert_eq!(key("ﻋﺪﻥ"), key("عدن"));
+        assert_eq!(fold_match("ﻋﺪﻥ"), key("عدن"));
+        assert_eq!(key("ﺍﻟﻔﻼﺣﻴﺔ"), key("الفلاحية"));
+        assert!(has_arabic("ﻋﺪﻥ"));
     }
 
     #[test]

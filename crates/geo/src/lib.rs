@@ -202,13 +202,35 @@ impl Geocoder {
 
     /// The trigger kind of a word (clitics allowed: بمدينة → City).
     pub fn trigger_of(&self, word: &str) -> Option<Trigger> {
-        for (form, _) in fold::first_word_forms(word) {
-            let bare = form.strip_prefix("ال").unwrap_or(&form);
-            if let Some((_, t)) = self.triggers.iter().find(|(w, _)| w == bare) {
-                return Some(*t);
-            }
+        // Asked for the word before every place mention and for every word of a sentence that
+        // is searched for a district's city; the clitic segmentation is the costly part, and
+        // the answer depends on the word alone, so it is remembered per thread.
+        thread_local! {
+            static KNOWN: std::cell::RefCell<(u64, HashMap<String, Option<Trigger>>)> =
+                std::cell::RefCell::new((0, HashMap::default()));
         }
-        None
+        const KNOWN_MAX: usize = 100_000;
+        let known = KNOWN.with(|cell| {
+            let mut known = cell.borrow_mut();
+            if known.0 != self.id || known.1.len() > KNOWN_MAX {
+                *known = (self.id, HashMap::default());
+            }
+            known.1.get(word).copied()
+        });
+        if let Some(t) = known {
+            return t;
+        }
+        let t = fold::first_word_forms(word)
+            .into_iter()
+            .find_map(|(form, _)| {
+                let bare = form.strip_prefix("ال").unwrap_or(&form);
+                self.triggers
+                    .iter()
+                    .find(|(w, _)| w == bare)
+                    .map(|(_, t)| *t)
+            });
+        KNOWN.with(|cell| cell.borrow_mut().1.insert(word.to_string(), t));
+        t
     }
 }
 

@@ -6,7 +6,9 @@
 //! sentence talks about, a country hint, the trigger word before the name, and how much
 //! rewriting (clitic stripping, ال) it took to reach the key. Short names of small places are
 //! penalised because they collide with ordinary words. The scores are additive log-odds-like
-//! points tuned on the project's own development sentences, not learned.
+//! points tuned on the project's own development sentences, not learned. The variants of a
+//! phrase and the places their keys reach depend on the phrase alone and are remembered per
+//! thread; only the scoring, which depends on the context, is redone for every call.
 //!
 //! It does not decide whether a word is a place at all: callers only pass NER LOC/GPE names and
 //! event place names.
@@ -64,6 +66,50 @@ enum Keys {
     Written,
     /// The consonant skeletons of its variants (keys of Latin-only places).
     Skeleton,
+}
+
+/// One spelling variant of a phrase and the places its key reaches (index, key flags).
+#[derive(Debug)]
+struct VariantHits {
+    /// The key looked up (a skeleton for [`Keys::Skeleton`]).
+    key: String,
+    penalty: f32,
+    /// The trigger word the phrase itself opened with.
+    trigger: Option<Trigger>,
+    /// Length in characters of the written variant (not of the skeleton).
+    len: usize,
+    places: Vec<(u32, u16)>,
+}
+
+/// The variants and table hits of the phrases a thread has looked up. They depend on the
+/// phrase and the gazetteer alone, and a document asks for the same names many times (two
+/// resolution passes, the fallbacks, the district searches over a sentence's words), as does a
+/// corpus: this spares the clitic segmentation, the normaliser and the binary searches.
+#[derive(Default)]
+struct Memo {
+    geocoder: u64,
+    written: rustc_hash::FxHashMap<String, std::rc::Rc<[VariantHits]>>,
+    skeleton: rustc_hash::FxHashMap<String, std::rc::Rc<[VariantHits]>>,
+}
+
+impl Memo {
+    fn of(&mut self, keys: Keys) -> &mut rustc_hash::FxHashMap<String, std::rc::Rc<[VariantHits]>> {
+        match keys {
+            Keys::Written => &mut self.written,
+            Keys::Skeleton => &mut self.skeleton,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.written.len() + self.skeleton.len()
+    }
+}
+
+/// Forget every remembered phrase past this many (bounds a corpus-reading thread's memory).
+const MEMO_MAX: usize = 100_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
 /// Below this score the best candidate is not trusted and the name stays unresolved.
@@ -232,6 +278,9 @@ impl Geocoder {
             }
         }
         if out.first().is_none_or(|c| c.score < MIN_SCORE) {
+            out.extend(self.demonym_reading(name, ctx));
+        }
+        if out.first().is_none_or(|c| c.score < MIN_SCORE) {
             out.extend(self.lookup_skeleton(name, ctx));
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -257,6 +306,27 @@ impl Geocoder {
         out
     }
 
+    /// A one-word phrase that is a nationality adjective (التونسية، الليبيين) names its country:
+    /// the NER tags such words as GPE, and no place is called that. Tried before the skeleton
+    /// guesses, which otherwise read التونسية as "Taunsa" (Pakistan) by its consonants. The
+    /// reading pays the penalty of a rewritten name.
+    fn demonym_reading(&self, name: &str, ctx: &Context) -> Vec<Candidate> {
+        let mut words = name.split_whitespace();
+        let (Some(word), None) = (words.next(), words.next()) else {
+            return Vec::new();
+        };
+        let forms = crate::fold::clitic_forms(&key(word));
+        let Some(&i) = self
+            .demonym_country(&forms)
+            .and_then(|cc| self.country_place.get(cc))
+        else {
+            return Vec::new();
+        };
+        let p = self.table.place(i);
+        let s = self.score(&p, 1.0, 0, word.chars().count(), None, ctx);
+        vec![self.candidate(&p, s, "")]
+    }
+
     /// Candidates for every spelling variant of a written phrase, looked up as written.
     pub(crate) fn lookup_phrase(
         &self,
@@ -277,20 +347,26 @@ impl Geocoder {
         self.lookup_variants(name, ctx, 1.0, Keys::Skeleton)
     }
 
-    /// Look up every spelling variant of a phrase under one kind of key and keep each place's
-    /// best score.
-    fn lookup_variants(
-        &self,
-        name: &str,
-        ctx: &Context,
-        extra_penalty: f32,
-        keys: Keys,
-    ) -> Vec<Candidate> {
-        let latin = !crate::fold::has_arabic(name);
+    /// The spelling variants of a phrase with the places each reaches under one kind of key:
+    /// what [`Self::lookup_variants`] needs apart from the context, remembered per thread.
+    fn variant_hits(&self, name: &str, keys: Keys) -> std::rc::Rc<[VariantHits]> {
+        let known = MEMO.with(|cell| {
+            let mut memo = cell.borrow_mut();
+            if memo.geocoder != self.id || memo.len() > MEMO_MAX {
+                *memo = Memo {
+                    geocoder: self.id,
+                    ..Memo::default()
+                };
+            }
+            memo.of(keys).get(name).cloned()
+        });
+        if let Some(hits) = known {
+            return hits;
+        }
         let trig = Triggers {
             words: &self.trigger_words,
         };
-        let mut best: Vec<(u32, f32, String)> = Vec::new();
+        let mut out = Vec::new();
         for v in query_variants(name, &trig) {
             let k = match keys {
                 Keys::Written => v.key.clone(),
@@ -306,8 +382,39 @@ impl Geocoder {
                 .trigger
                 .as_deref()
                 .and_then(|w| self.triggers.iter().find(|(t, _)| t == w).map(|(_, k)| *k));
-            let len = v.key.chars().count();
-            for (idx, flags) in self.table.lookup(&k) {
+            let places = self.table.lookup(&k).collect();
+            out.push(VariantHits {
+                len: v.key.chars().count(),
+                key: k,
+                penalty: v.penalty,
+                trigger,
+                places,
+            });
+        }
+        let hits: std::rc::Rc<[VariantHits]> = out.into();
+        MEMO.with(|cell| {
+            cell.borrow_mut()
+                .of(keys)
+                .insert(name.to_string(), hits.clone())
+        });
+        hits
+    }
+
+    /// Look up every spelling variant of a phrase under one kind of key and keep each place's
+    /// best score.
+    fn lookup_variants(
+        &self,
+        name: &str,
+        ctx: &Context,
+        extra_penalty: f32,
+        keys: Keys,
+    ) -> Vec<Candidate> {
+        let latin = !crate::fold::has_arabic(name);
+        let mut best: Vec<(u32, f32, &str)> = Vec::new();
+        let hits = self.variant_hits(name, keys);
+        for v in hits.iter() {
+            let (k, trigger, len) = (v.key.as_str(), v.trigger, v.len);
+            for &(idx, flags) in &v.places {
                 let p = self.table.place(idx);
                 let wanted = match keys {
                     Keys::Written => {
@@ -339,8 +446,8 @@ impl Geocoder {
                 let s = self.score(&p, v.penalty + extra_penalty, flags, len, trigger, ctx);
                 match best.iter_mut().find(|(i, _, _)| *i == idx) {
                     Some(b) if b.1 >= s => {}
-                    Some(b) => *b = (idx, s, k.clone()),
-                    None => best.push((idx, s, k.clone())),
+                    Some(b) => *b = (idx, s, k),
+                    None => best.push((idx, s, k)),
                 }
             }
         }
@@ -610,6 +717,36 @@ mod tests {
         let c = &g.geocode("جنوب غربي كركوك", &ctx_with("IQ"))[0];
         assert_eq!((c.country.as_str(), c.precision.as_str()), ("IQ", "region"));
         assert_eq!(c.key, crate::fold::key("كركوك"));
+    }
+
+    #[test]
+    fn a_nationality_adjective_names_its_country() {
+        let g = Geocoder::bundled().expect("bundled");
+        // التونسية has no place reading; its consonants meet Taunsa (Pakistan) by skeleton.
+        for ctx in [
+            Context::default(),
+            g.context_from_text("قالت وزارة الداخلية التونسية إن", "التونسية"),
+        ] {
+            let c = &g.geocode("التونسية", &ctx)[0];
+            assert_eq!(
+                (c.country.as_str(), c.precision.as_str()),
+                ("TN", "country")
+            );
+        }
+        // Not a word of a longer phrase.
+        assert!(
+            g.geocode("الحكومة التونسية", &Context::default())
+                .iter()
+                .all(|c| c.precision != "country" || c.country != "TN")
+        );
+    }
+
+    #[test]
+    fn a_name_in_presentation_forms_is_found() {
+        let g = Geocoder::bundled().expect("bundled");
+        // ﻋﺪﻥ: عدن in glyph codes (U+FExx), as in text copied from a PDF.
+        let c = &g.geocode("ﻋﺪﻥ", &Context::default())[0];
+        assert_eq!((c.country.as_str(), c.name_en.as_str()), ("YE", "Aden"));
     }
 
     #[test]

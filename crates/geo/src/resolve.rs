@@ -4,7 +4,8 @@
 //! countries of the places it found then join the document context (a document about الموصل and
 //! تكريت is about Iraq even if it never says العراق), and the second pass resolves entities and
 //! events again with that context (an entity's own first reading is left out of its own context:
-//! it is no evidence for itself). Every name is resolved on its own: a name that fails leaves
+//! it is no evidence for itself; nor, in its sentence's countries, is a country name that makes
+//! up a whole mention of it, such as عمان). Every name is resolved on its own: a name that fails leaves
 //! its own `location` as it was (or `precision: unknown` for events) and never affects the rest.
 //!
 //! It does not look for places the NER and event stages did not report, with three exceptions: an
@@ -54,6 +55,20 @@ impl Geocoder {
         doc: &BTreeMap<String, f32>,
         e: &Entity,
     ) -> Context {
+        // The mention's own words: a country name among them is the name being read, not
+        // evidence about it (عمان in a text about Amman). Only the sentence count leaves them
+        // out: taking a country's every mention out of the document count too left كولومبيا
+        // with no evidence against Columbia (US) in a text naming the US, and so on for other
+        // country names with a namesake town.
+        let own: Vec<std::ops::Range<usize>> = e
+            .mentions
+            .iter()
+            .map(|m| {
+                let from = a.tokens.partition_point(|t| t.start < m.start);
+                let to = a.tokens.partition_point(|t| t.start < m.end);
+                from..to
+            })
+            .collect();
         let mut ctx = Context {
             doc_countries: doc.clone(),
             entity_type: Some(e.kind),
@@ -64,7 +79,12 @@ impl Geocoder {
         {
             let s = a.sentence_of(ti);
             if let Some(sc) = scan.per_sentence.get(s) {
-                ctx.sentence_countries = sc.clone();
+                let here: Vec<std::ops::Range<usize>> = own
+                    .iter()
+                    .filter(|r| r.start < a.tokens.len() && a.sentence_of(r.start) == s)
+                    .cloned()
+                    .collect();
+                ctx.sentence_countries = scan.without_tokens(sc, &here);
             }
             if ti > 0 && a.tokens[ti - 1].end <= m.start {
                 ctx.trigger = self.trigger_of(a.token_text(ti - 1));
@@ -756,6 +776,43 @@ mod tests {
             (l.country.as_deref(), l.precision.as_str()),
             (Some("NG"), "admin1")
         );
+    }
+
+    #[test]
+    fn a_mentions_own_words_are_no_country_evidence() {
+        let g = Geocoder::bundled().expect("bundled");
+        // عمان is both Amman and Oman (عُمان). Counted as "Oman named in this sentence", the
+        // mention itself outweighed the Jordanian context around it.
+        let text = "وصل الوفد الأردني إلى عمان أمس لبحث الأوضاع على الحدود.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "عمان", EntityType::Gpe)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("Amman");
+        assert_eq!(
+            (l.country.as_deref(), l.precision.as_str()),
+            (Some("JO"), "city")
+        );
+        // A country name is still read as the country, and a vowelled spelling still says which
+        // one it is (عُمان is Oman, even beside الأردني).
+        let text = "وصل الوفد إلى عمان أمس لبحث التعاون مع السلطنة.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "عمان", EntityType::Gpe)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("Oman");
+        assert_eq!(l.country.as_deref(), Some("OM"));
+        let text = "وصل الوفد الأردني إلى عُمان أمس لبحث الأوضاع على الحدود.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "عُمان", EntityType::Gpe)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("Oman");
+        assert_eq!(l.country.as_deref(), Some("OM"));
+        // A country named beside the place's own name qualifies it: كردستان العراق is in Iraq.
+        let text = "قصفت الطائرات مواقع في إقليم كردستان العراق أمس.";
+        let a = text::analyze(text);
+        let mut ents = vec![entity(text, "كردستان العراق", EntityType::Gpe)];
+        g.resolve(&a, &mut ents, &mut []);
+        let l = ents[0].location.as_ref().expect("Kurdistan");
+        assert_eq!(l.country.as_deref(), Some("IQ"));
     }
 
     #[test]
