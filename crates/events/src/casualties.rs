@@ -6,6 +6,8 @@
 //! not counting a "على الأقل": "12 شخصا على الأقل قتلوا", nor a partitive of up to three
 //! words after the counted noun: "خمسة أطفال من عائلة واحدة قتلوا"). "واحد" after a noun that
 //! is not a person noun or a casualty word is an adjective ("عائلة واحدة"), not a count.
+//! Without a numeral, person nouns right after a casualty word count heads ("قتل شرطي تركي
+//! ومدني": two), and so does "another" ("قتل جندي وأصيب آخر": one wounded; `another`).
 //! A number joined by و to a figure a few words earlier is added to it: "مقتل 61 مدنيا، وسبعة
 //! جنود" is at least 68 killed; with a plus phrase (إضافة إلى، فضلا عن) up to eight words
 //! later ("مقتل 9 من حراس المنشأة فضلا عن اثنين من المارة" is 11); the sum takes the loosest qualifier of its parts (at_least if
@@ -267,7 +269,9 @@ pub fn figures(
             } else {
                 norm
             };
-            let Some(n) = person_count(ctx, word) else {
+            let Some(n) =
+                person_count(ctx, word).or_else(|| (k == ce).then(|| another(ctx, k)).flatten())
+            else {
                 break;
             };
             total += n;
@@ -366,6 +370,25 @@ fn person_count(ctx: &Ctx<'_, '_>, norm: &str) -> Option<u64> {
         return Some(2);
     }
     (bare.is_none() && is_person(norm)).then_some(1)
+}
+
+/// "Another (one)" right after a casualty word stands for a person: "قتل جندي وأصيب آخر" (one
+/// wounded), "وأصيب آخران" (two; class `another` of data/function_words.tsv). Before a definite
+/// noun it is "the last of" ("آخر الليل"), no one.
+fn another(ctx: &Ctx<'_, '_>, k: usize) -> Option<u64> {
+    let t = &ctx.a.tokens[k];
+    if !ctx.lists.words.another.contains(t.norm.as_str()) {
+        return None;
+    }
+    if ctx
+        .a
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.kind == TokenKind::Arabic && crate::lexicon::is_definite(n))
+    {
+        return None;
+    }
+    Some(if t.norm.ends_with("ان") { 2 } else { 1 })
 }
 
 /// Whether a number mention is only a vague count word with no quantity ("عدد من", class

@@ -54,11 +54,15 @@
 //!   names that country. "التنظيم" near a trigger, or a claim with no subject, points at the
 //!   organisation most mentioned in the article. Also the doer: the subject of a light verb
 //!   right after an event noun ("هجوم نفذه مسلحون من داعش", "التفجير الذي شنه …": `doer_after`);
+//!   the one an ascription after the act names ("في هجوم نسبته السلطات إلى التمرد الكردي",
+//!   "هجوم منسوب لحزب العمال", "انتحاري ينتمي إلى تنظيم داعش": `blamed`; such a doer alone does
+//!   not let a mention through the gate); the subject of the announcing verb of a claim up to
+//!   ten words back ("وكان تنظيم داعش أعلن في بيان … المسؤولية عن التفجير");
 //!   the speaker of "أعلنت/قالت X أنها …" for the verb after the pronoun; an organisation named
 //!   by a definite force word ("الجيش التركي") or right after one ("طائرات التحالف الدولي") acts
 //!   as a state. Never the doer: a name after من or "من عناصر" before the trigger (the victims'
 //!   side), the subject of a reaction verb (تدين، يستنكر), a ل-name after the trigger's object
-//!   ("القصف مخازن للحوثيين").
+//!   ("القصف مخازن للحوثيين"), a name after إلى ("قتل موظف ينتمي إلى حزب العدالة").
 //! - **targets**: ORG/PER mentions after the trigger introduced by ضد/استهدف, and for security
 //!   operations and arrests the armed group after them ("عناصر تنظيم داعش").
 //! - **casualties**: figures from [`crate::casualties`], each given to the nearest trigger whose
@@ -269,6 +273,11 @@ pub struct Mention {
     pub perp: Option<ActorRef>,
     /// The perpetrator is a state force.
     pub perp_state: bool,
+    /// The perpetrator comes only from an ascription ("نسبته السلطات إلى …", `blamed`): it
+    /// says whom the act is blamed on, not that the mention tells a specific incident, so it
+    /// does not let a mention through the gate (a headline "مقتل شرطيين في هجوم منسوب لحزب
+    /// العمال" with no place, date or figure stays part of its lead).
+    pub perp_ascribed: bool,
     /// Targets.
     pub targets: Vec<ActorRef>,
     /// Killed, wounded, kidnapped, arrested.
@@ -689,6 +698,7 @@ pub fn mentions(
                 m.targets.retain(|t| *t != sp.actor);
                 m.perp = Some(sp.actor.clone());
                 m.perp_state = sp.state;
+                m.perp_ascribed = false;
                 if sp.state
                     && let Some((t, st)) = m.state
                 {
@@ -909,6 +919,10 @@ fn lasting(ctx: &Ctx<'_, '_>, d: &DateMention, hits: &[Hit<'_>], sent: Range<usi
     !act
 }
 
+/// How far after a superlative a date may stand and still frame its comparison ("الأسوأ من نوعه
+/// خلال العام الجاري": three words between).
+const SUPERLATIVE_REACH: usize = 4;
+
 /// How far after its relative pronoun a date may stand and still be the relative clause's.
 const RELATIVE_REACH: usize = 6;
 
@@ -917,6 +931,8 @@ const RELATIVE_REACH: usize = 6;
 /// - right after a `participle` (data/function_words.tsv) that follows no trigger: "الصحف
 ///   الصادرة أمس عن تفجير …" (the papers came out yesterday; the bombing was before), "في بيان
 ///   نشر الخميس" (not "شريط الفيديو المنشور أمس": the video's date);
+/// - at most [`SUPERLATIVE_REACH`] words after a `superlative`, with no punctuation between:
+///   "الهجوم … ويعد الأسوأ من نوعه خلال العام الجاري" (the year frames the comparison);
 /// - in a relative clause (الذي، التي …, at most [`RELATIVE_REACH`] words before the date, no
 ///   clause break between) whose antecedent, the word before the pronoun or the one before
 ///   that (punctuation skipped), is not a trigger, whose verb is not one that tells an event
@@ -927,6 +943,14 @@ fn dates_other(ctx: &Ctx<'_, '_>, d: &DateMention, hits: &[Hit<'_>], sent: Range
     let w = &ctx.lists.words;
     let s = d.tokens.start;
     let trigger_at = |i: usize| hits.iter().any(|h| h.tokens.contains(&i));
+    // "ويعد الأسوأ من نوعه خلال العام الجاري": the date frames a comparison.
+    if (s.saturating_sub(SUPERLATIVE_REACH).max(sent.start)..s)
+        .rev()
+        .take_while(|&i| !is_break(ctx, i))
+        .any(|i| word_in(ctx, i, &w.superlative))
+    {
+        return true;
+    }
     if s > sent.start
         && word_in(ctx, s - 1, &w.participle)
         && !(s >= sent.start + 2 && trigger_at(s - 2))
@@ -1238,6 +1262,7 @@ fn split_duals(
             p.anaphoric = false;
             p.perp = None;
             p.perp_state = false;
+            p.perp_ascribed = false;
             p.targets.clear();
             // Triggers inside the part describe it ("أحدهما نفذته انتحارية").
             for slot in ms.iter_mut() {
@@ -1313,6 +1338,7 @@ fn split_duals(
             if p.perp.is_none() {
                 p.perp.clone_from(&dual.perp);
                 p.perp_state = dual.perp_state;
+                p.perp_ascribed = dual.perp_ascribed;
             }
             out.push((p, tr));
         }
@@ -1480,6 +1506,7 @@ fn new_mention(ctx: &Ctx<'_, '_>, si: usize, h: &Hit<'_>) -> Mention {
         date: None,
         perp: None,
         perp_state: false,
+        perp_ascribed: false,
         targets: Vec::new(),
         figures: [None; 4],
         vague_toll: false,
@@ -1493,15 +1520,29 @@ fn new_mention(ctx: &Ctx<'_, '_>, si: usize, h: &Hit<'_>) -> Mention {
 }
 
 /// The modality that governs a trigger, if any. Clause punctuation stops the look-back.
+/// How many words before a trigger a modality cue of side `before` reaches.
+const MODAL_REACH: usize = 6;
+
 fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modality> {
     let mut buf = Vec::new();
     let start = h.tokens.start;
-    let lo = start.saturating_sub(6).max(sent.start);
-    let mut found = None;
-    for i in (lo..start).rev() {
-        if ctx.is_punct(i) && !matches!(ctx.a.token_text(i), "\"" | "«" | "“") {
+    // The words before the trigger, up to MODAL_REACH of them; quotation marks, which may wrap
+    // a name inside the phrase ("وتوقع أن «يشن تنظيم «داعش» هجومًا»"), are passed over and not
+    // counted, any other punctuation ends the phrase.
+    let mut window = Vec::with_capacity(MODAL_REACH);
+    let mut k = start;
+    while k > sent.start && window.len() < MODAL_REACH {
+        k -= 1;
+        if matches!(ctx.a.token_text(k), "\"" | "«" | "»" | "“" | "”") {
+            continue;
+        }
+        if ctx.is_punct(k) {
             break;
         }
+        window.push(k);
+    }
+    let mut found = None;
+    for (n, &i) in window.iter().enumerate() {
         ctx.lists
             .modality
             .matches_at(&ctx.forms, i, start, &mut buf);
@@ -1510,7 +1551,7 @@ fn modality(ctx: &Ctx<'_, '_>, h: &Hit<'_>, sent: Range<usize>) -> Option<Modali
             if *side != Side::Before || *kind == Modality::Denial {
                 continue;
             }
-            let dist = start - i;
+            let dist = n + 1;
             let ok = match kind {
                 // Generic quantifiers and negation act on the words right next to them.
                 Modality::Generic => dist <= 2,
@@ -1625,12 +1666,12 @@ fn crime(ctx: &Ctx<'_, '_>, sent: Range<usize>) -> bool {
     })
 }
 
-/// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
 /// Whether token `i`'s match form as written (no clitic stripped) is in `set`.
 fn norm_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
     FunctionWords::norm_in(ctx.a, i, set)
 }
 
+/// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
 fn word_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
     ctx.forms
         .get(i)
@@ -1932,6 +1973,19 @@ fn preceded_by(ctx: &Ctx<'_, '_>, i: usize, role: Role, within: usize) -> bool {
     (1..=within).any(|d| i.checked_sub(d).is_some_and(|p| ctx.role(p) == Some(role)))
 }
 
+/// How many words may stand between a claimant named with its announcing verb and the claim
+/// phrase ("أعلن تنظيم داعش في بيان على موقع إلكتروني تابع له المسؤولية عن …").
+const CLAIM_SUBJECT_REACH: usize = 10;
+
+/// The first token from `i` on that is not punctuation ("«داعش» أعلن": the verb after the
+/// closing quotation mark).
+fn past_quotes(ctx: &Ctx<'_, '_>, mut i: usize) -> usize {
+    while i < ctx.a.tokens.len() && ctx.is_punct(i) && !is_break(ctx, i) {
+        i += 1;
+    }
+    i
+}
+
 /// Perpetrator, state-ness and targets.
 fn actors(
     ctx: &Ctx<'_, '_>,
@@ -1980,8 +2034,23 @@ fn actors(
         if after && on_object(ctx, i) {
             continue;
         }
+        // Nor is a name after إلى a subject: "قتل موظف ينتمي إلى حزب العدالة" (the victim's
+        // party; an ascription, "نسبته السلطات إلى …", is read by `blamed`).
+        if i.checked_sub(1)
+            .is_some_and(|p| norm_in(ctx, p, &ctx.lists.words.to))
+        {
+            continue;
+        }
         let ok = if m.kind == EventType::Claim {
-            (after && g <= 3) || (!after && g <= 4)
+            // The subject of the announcing verb may stand further back: "وكان تنظيم داعش أعلن
+            // في بيان على موقع إلكتروني تابع له المسؤولية عن التفجير".
+            let announcer = !after
+                && g <= CLAIM_SUBJECT_REACH
+                && (ctx.role(past_quotes(ctx, pm.tokens.end)) == Some(Role::Say)
+                    || i.checked_sub(1)
+                        .is_some_and(|p| ctx.role(p) == Some(Role::Say)))
+                && !(pm.tokens.end..tr.start).any(|j| is_break(ctx, j));
+            (after && g <= 3) || (!after && g <= 4) || announcer
         } else if after {
             // A verb that carries its plural subject ("هاجموا مركز الشرطة") has an object after
             // it, not a subject.
@@ -1997,7 +2066,10 @@ fn actors(
             // Nor one after من: "قتل 7 أشخاص من القوات الحكومية بهجوم", "قتل سبعة من مقاتلي
             // الحركة في كمين" (the victims' side); nor the subject of a reaction ("الوزارة
             // تدين التفجير").
-            let reacts = (pm.tokens.end..tr.start).any(|j| word_in(ctx, j, &ctx.lists.words.react));
+            // Nor the ascriber of a blame verb: "فإن السلطات نسبت الاعتداء إلى …".
+            let reacts = (pm.tokens.end..tr.start).any(|j| {
+                word_in(ctx, j, &ctx.lists.words.react) || norm_in(ctx, j, &ctx.lists.words.blame)
+            });
             (g <= 2 && !comma && !partitive_at(ctx, i) && !reacts)
                 || (pm.kind == EntityType::Gpe
                     && matches!(m.kind, EventType::SecurityOperation | EventType::Arrest)
@@ -2063,10 +2135,21 @@ fn actors(
     // it, names the doer as its subject.
     if m.perp.is_none()
         && !m.verb
-        && let Some(pm) = doer_after(ctx, tr, s_ments, sent.clone())
+        && let Some((pm, by_force)) = doer_after(ctx, tr, s_ments, sent.clone())
     {
         m.perp = Some(actor_of(ctx, pm));
-        m.perp_state = pm.kind == EntityType::Gpe || ctx.role(pm.tokens.start) == Some(Role::State);
+        m.perp_state = by_force
+            || pm.kind == EntityType::Gpe
+            || ctx.role(pm.tokens.start) == Some(Role::State);
+    }
+    // "في هجوم جديد نسبته السلطات إلى التمرد الكردي", "فجر انتحاري ينتمي إلى تنظيم داعش": the
+    // one an ascription names after the act is its doer.
+    if m.perp.is_none()
+        && m.kind == EventType::Attack
+        && let Some(a) = blamed(ctx, tr, s_ments, sent.clone())
+    {
+        m.perp = Some(a);
+        m.perp_ascribed = true;
     }
     // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
     // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
@@ -2255,26 +2338,44 @@ fn own_subject(ctx: &Ctx<'_, '_>, m: &Mention, tr: &Range<usize>) -> bool {
 }
 
 /// The subject of a light verb that describes the event noun at `tr`: the verb (`support`
-/// role: نفذ، شن، قام) comes right after the noun, after one adjective of it, or after a
-/// relative pronoun, and carries an object pronoun (نفذه، شنها، نفذهما) unless a relative
-/// pronoun introduces it; its subject is an organisation or country named within three words
-/// after it, with only group words (عناصر، مسلحون) or من between ("نفذهما عناصر من داعش").
+/// role: نفذ، شن، قام) comes right after the noun, after one adjective of it (an indefinite
+/// one after an indefinite noun: "قصف عنيف شنته"), or after a relative pronoun, and carries an
+/// object pronoun (نفذه، شنها، نفذهما) unless a relative pronoun introduces it; its subject is
+/// an organisation or country named within three words after it, with only group words
+/// (عناصر، مسلحون), من, or force words between ("نفذهما عناصر من داعش", "شنته طائرات التحالف
+/// العربي"). Returns the name and whether a force word stood before it (a state's act).
 fn doer_after<'m>(
     ctx: &Ctx<'_, '_>,
     tr: &Range<usize>,
     s_ments: &[&'m EntityMention],
     sent: Range<usize>,
-) -> Option<&'m EntityMention> {
+) -> Option<(&'m EntityMention, bool)> {
     let mut v = tr.end;
     let mut relative = false;
+    // An indefinite noun takes an indefinite adjective ("قصف عنيف شنته", "هجوم جديد نفذه"); a
+    // definite one only a definite adjective or a nisba (after "القصف" an indefinite word is
+    // its object).
+    let indefinite = tr.end > tr.start && !is_definite(&ctx.a.tokens[tr.end - 1]);
     for _ in 0..2 {
         if v >= sent.end || ctx.role(v) == Some(Role::Support) || is_break(ctx, v) {
             break;
         }
+        let t = &ctx.a.tokens[v];
+        let plain_adjective = indefinite
+            && t.kind == TokenKind::Arabic
+            && t.norm.chars().count() >= 3
+            && !dative(ctx, v)
+            && ctx.role(v).is_none()
+            && ctx
+                .lists
+                .triggers
+                .longest_at(&ctx.forms, v, sent.end)
+                .is_none();
         if ctx.role(v) == Some(Role::Relative) {
             relative = true;
-        } else if !(is_definite(&ctx.a.tokens[v])
-            || (nisba_ending(&ctx.a.tokens[v].norm) && ctx.a.tokens[v].norm.chars().count() >= 4))
+        } else if !(is_definite(t)
+            || (nisba_ending(&t.norm) && t.norm.chars().count() >= 4)
+            || plain_adjective)
         {
             // Only an adjective of the noun may stand before the verb.
             return None;
@@ -2296,13 +2397,116 @@ fn doer_after<'m>(
         return None;
     }
     let v = if by { v + 1 } else { v };
-    s_ments.iter().copied().find(|pm| {
-        matches!(pm.kind, EntityType::Org | EntityType::Gpe)
+    // Group words (عناصر، مسلحون), من, or force words ("شنته طائرات التحالف العربي", "شنتها
+    // مروحيات طيران الجيش": then the doer acts as a state) may stand before the name.
+    s_ments.iter().copied().find_map(|pm| {
+        let ok = matches!(pm.kind, EntityType::Org | EntityType::Gpe)
             && pm.tokens.start > v
             && pm.tokens.start <= v + 3
-            && (v + 1..pm.tokens.start)
-                .all(|j| ctx.role(j) == Some(Role::Group) || norm_in(ctx, j, &ctx.lists.words.from))
+            && (v + 1..pm.tokens.start).all(|j| {
+                matches!(ctx.role(j), Some(Role::Group | Role::State))
+                    || norm_in(ctx, j, &ctx.lists.words.from)
+            });
+        let state = (v + 1..pm.tokens.start).any(|j| ctx.role(j) == Some(Role::State));
+        ok.then_some((pm, state))
     })
+}
+
+/// How many words after the trigger an ascription may start: "في هجوم في جنوب شرقي البلاد تمت
+/// نسبته إلى …" (five words between).
+const BLAME_REACH: usize = 6;
+
+/// The doer an ascription after the trigger names (classes `blame`, `belong`, `to` of
+/// data/function_words.tsv): a blame word within [`BLAME_REACH`] words after the trigger, with
+/// no punctuation between ("هجوم جديد نسبته السلطات إلى التمرد الكردي", "هجوم منسوب لحزب العمال
+/// الكردستاني"), or a word of belonging after an attacker word ("فجر انتحاري يعتقد أنه ينتمي إلى
+/// تنظيم داعش": the attacker's group, not a victim's). The name is the organisation right after
+/// إلى (the ascriber may stand between, up to two words) or after a ل on the word right after
+/// the blame word. A blame verb may also stand up to two words before the trigger, the act its
+/// object ("فإن السلطات نسبت الاعتداء إلى حزب العمال": its subject, the ascriber, is not the
+/// doer); then the name follows إلى after the trigger. When NER tagged none there, a definite
+/// noun after إلى / لل with up to two
+/// definite adjectives ("التمرد الكردي"), which names a group the knowledge base lacks.
+fn blamed(
+    ctx: &Ctx<'_, '_>,
+    tr: &Range<usize>,
+    s_ments: &[&EntityMention],
+    sent: Range<usize>,
+) -> Option<ActorRef> {
+    let w = &ctx.lists.words;
+    let reach = (tr.end + BLAME_REACH).min(sent.end);
+    // A blame verb may also open the phrase, with the act as its object: "فإن السلطات نسبت
+    // الاعتداء إلى حزب العمال", "نسبت السلطات الهجوم إلى …" (at most two words before it).
+    let before = (tr.start.saturating_sub(3).max(sent.start)..tr.start)
+        .rev()
+        .take_while(|&j| !is_break(ctx, j))
+        .find(|&j| norm_in(ctx, j, &w.blame))
+        .map(|_| tr.end - 1);
+    let b = before.or_else(|| {
+        (tr.end..reach)
+            .take_while(|&j| !is_break(ctx, j))
+            .find(|&j| {
+                norm_in(ctx, j, &w.blame)
+                    || (norm_in(ctx, j, &w.belong)
+                        && (j.saturating_sub(4).max(tr.start)..j)
+                            .any(|k| word_in(ctx, k, &w.attacker)))
+            })
+    })?;
+    let to = (b + 1..(b + 4).min(sent.end))
+        .take_while(|&j| !is_break(ctx, j))
+        .find(|&j| norm_in(ctx, j, &w.to));
+    let head = match to {
+        Some(j) => j + 1,
+        None if before.is_none()
+            && b + 1 < sent.end
+            && dative(ctx, b + 1)
+            && ctx.a.tokens[b + 1].norm.starts_with('ل') =>
+        {
+            b + 1
+        }
+        None => return None,
+    };
+    if head >= sent.end || ctx.a.tokens[head].kind != TokenKind::Arabic {
+        return None;
+    }
+    // (A group word may stand before the name: "إلى تنظيم داعش".)
+    if let Some(pm) = s_ments.iter().find(|pm| {
+        pm.kind == EntityType::Org
+            && pm.tokens.start >= head
+            && pm.tokens.start <= head + 2
+            && (head..pm.tokens.start).all(|j| ctx.role(j) == Some(Role::Group))
+    }) {
+        return Some(actor_of(ctx, pm));
+    }
+    // No tagged name: a definite noun phrase ("التمرد الكردي"; "للمقاومة" is ل + المقاومة).
+    let first = ctx.a.tokens[head].norm.as_str();
+    let lam_article = to.is_none() && first.starts_with("لل");
+    if !(lam_article || (to.is_some() && first.starts_with("ال"))) {
+        return None;
+    }
+    let mut end = head + 1;
+    while end < sent.end
+        && end < head + 3
+        && ctx.a.tokens[end].kind == TokenKind::Arabic
+        && is_definite(&ctx.a.tokens[end])
+        && ctx.role(end).is_none()
+        && ctx
+            .lists
+            .triggers
+            .longest_at(&ctx.forms, end, sent.end)
+            .is_none()
+    {
+        // (A word with a context role is no adjective: "المتمردين الأكراد الذين …".)
+        end += 1;
+    }
+    let words = ctx.text(head, end);
+    let name = if lam_article {
+        // ل before the article drops its alif: لل + noun → ال + noun.
+        format!("ا{}", words.strip_prefix('ل')?)
+    } else {
+        words.to_string()
+    };
+    Some(ActorRef { entity: None, name })
 }
 
 /// Make the subtype more specific from nearby words (data/refiners.tsv).

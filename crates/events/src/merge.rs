@@ -27,7 +27,8 @@
 //!
 //! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
 //! event needs a place (not a region coarser than a country: "في الغرب"), an explicit date, a
-//! casualty figure or a named perpetrator. Plural,
+//! casualty figure or a named perpetrator (not one only ascribed, "هجوم منسوب لحزب …": see
+//! `Mention::perp_ascribed` in `extract`). Plural,
 //! ambiguous ("انفجار") or quoted triggers need a figure or an explicit date (ambiguous ones: a
 //! figure, or a place and a date). A toll stated without a number ("قتل عدد من الجنود") gates
 //! like a figure but is not output as one. Alerts and territorial changes need a place; a claim
@@ -203,6 +204,7 @@ fn absorb(a: &mut Mention, b: Mention) {
     {
         a.perp = b.perp;
         a.perp_state = b.perp_state;
+        a.perp_ascribed = b.perp_ascribed;
     }
     for t in b.targets {
         if !a.targets.contains(&t) && a.perp.as_ref() != Some(&t) {
@@ -356,7 +358,7 @@ pub fn keep(m: &Mention) -> bool {
         .place
         .as_ref()
         .is_some_and(|p| !(p.is_country && p.country.is_none()));
-    let perp = m.perp.is_some();
+    let perp = m.perp.is_some() && !m.perp_ascribed;
     if m.weak && !(figure || (place && date)) {
         return false;
     }

@@ -108,6 +108,16 @@ pub struct FunctionWords {
     pub subject_ending: rustc_hash::FxHashSet<String>,
     /// The oblique dual of a person noun with a broken plural (شخصين، جنديين): two people.
     pub dual_oblique: rustc_hash::FxHashSet<String>,
+    /// Ascribes an act to someone (نسبته، منسوب): the name after إلى / ل is the doer.
+    pub blame: rustc_hash::FxHashSet<String>,
+    /// "Belongs to" after an attacker word (ينتمي): the name after إلى is the doer.
+    pub belong: rustc_hash::FxHashSet<String>,
+    /// The preposition إلى.
+    pub to: rustc_hash::FxHashSet<String>,
+    /// "Another (one)" after a casualty word (آخر، أخرى; dual آخران): one, or two.
+    pub another: rustc_hash::FxHashSet<String>,
+    /// A superlative (الأسوأ، الأعنف، أكبر): a date right after it frames a comparison.
+    pub superlative: rustc_hash::FxHashSet<String>,
 }
 
 impl FunctionWords {
@@ -521,6 +531,11 @@ impl Lists {
                 "what" => &mut words.what,
                 "subject_ending" => &mut words.subject_ending,
                 "dual_oblique" => &mut words.dual_oblique,
+                "blame" => &mut words.blame,
+                "belong" => &mut words.belong,
+                "to" => &mut words.to,
+                "another" => &mut words.another,
+                "superlative" => &mut words.superlative,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));

@@ -2256,3 +2256,260 @@ fn an_oblique_dual_of_a_broken_plural_noun_counts_two() {
     assert_eq!(evs[0].killed, Some(Count::exact(2)), "{evs:#?}");
     assert_eq!(evs[0].wounded, Some(Count::exact(7)), "{evs:#?}");
 }
+
+#[test]
+fn an_act_ascribed_to_a_group_names_its_doer() {
+    // An ascription after the event noun, to a group NER did not tag: the noun phrase.
+    let evs = run(Doc {
+        text: "قتل شرطيان في هجوم جديد نسبته السلطات إلى التمرد الكردي في بلدة سيلوبي أمس.",
+        ents: vec![("سيلوبي", EntityType::Gpe, "gpe:silopi")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].perpetrator.as_ref().map(|p| p.name.as_str()),
+        Some("التمرد الكردي"),
+        "{evs:#?}"
+    );
+    // "منسوب ل" + a tagged organisation.
+    let evs = run(Doc {
+        text: "أصيب ثلاثة جنود في هجوم منسوب لجماعة أنصار الشريعة في مدينة بنغازي أمس.",
+        ents: vec![
+            ("لجماعة أنصار الشريعة", EntityType::Org, "org:ansar"),
+            ("بنغازي", EntityType::Gpe, "gpe:benghazi"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:ansar"),
+        "{evs:#?}"
+    );
+    // The group an attacker belongs to; not the one a victim belongs to.
+    let evs = run(Doc {
+        text: "فجر انتحاري يعتقد أنه ينتمي إلى تنظيم داعش نفسه في سوق بلدة الخالص أمس فقتل 20 شخصا.",
+        ents: vec![
+            ("داعش", EntityType::Org, "org:isis"),
+            ("الخالص", EntityType::Gpe, "gpe:khalis"),
+        ],
+        nums: vec![("20", Count::exact(20))],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:isis"),
+        "{evs:#?}"
+    );
+    let evs = run(Doc {
+        text: "قتل موظف ينتمي إلى حزب العدالة في هجوم بمدينة أضنة أمس.",
+        ents: vec![
+            ("حزب العدالة", EntityType::Org, "org:akp"),
+            ("أضنة", EntityType::Gpe, "gpe:adana"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+}
+
+#[test]
+fn an_ascribed_doer_alone_does_not_make_a_headline_an_event() {
+    let evs = run(Doc {
+        text: "مقتل شرطيين في هجوم منسوب لحزب العمال الكردستاني\nقتل عنصران من الشرطة صباح أمس في منطقة أضنة في هجوم نسبته السلطات إلى التمرد الكردي.",
+        ents: vec![
+            ("لحزب العمال الكردستاني", EntityType::Org, "org:pkk"),
+            ("أضنة", EntityType::Gpe, "gpe:adana"),
+        ],
+        nums: vec![],
+        dates: vec![("صباح أمس", "2015-07-31", "2015-07-31", Precision::Day)],
+        doc_date: "2015-08-01",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(2)), "{evs:#?}");
+}
+
+#[test]
+fn a_light_verb_after_an_indefinite_adjective_names_the_doer() {
+    let evs = run(Doc {
+        text: "قتل 12 مسلحا في قصف عنيف شنته طائرات التحالف العربي على معسكر في مدينة زنجبار أمس.",
+        ents: vec![
+            ("التحالف العربي", EntityType::Org, "org:coalition"),
+            ("زنجبار", EntityType::Gpe, "gpe:zinjibar"),
+        ],
+        nums: vec![("12", Count::exact(12))],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:coalition"),
+        "{evs:#?}"
+    );
+    // The coalition's aircraft act as a state force.
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+}
+
+#[test]
+fn another_after_a_casualty_word_counts_one() {
+    let evs = run(Doc {
+        text: "قتل جندي تركي وأصيب آخر في اشتباك مع مسلحين على الحدود في بلدة كلس أمس.",
+        ents: vec![("كلس", EntityType::Gpe, "gpe:kilis")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(1)), "{evs:#?}");
+    assert_eq!(evs[0].wounded, Some(Count::exact(1)), "{evs:#?}");
+    // Before a definite noun it is "the last of".
+    let evs = run(Doc {
+        text: "انفجرت عبوة في بلدة كلس أمس وأصيب آخر الواصلين إلى المكان.",
+        ents: vec![("كلس", EntityType::Gpe, "gpe:kilis")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert!(evs.iter().all(|e| e.wounded.is_none()), "{evs:#?}");
+}
+
+#[test]
+fn a_claimant_named_with_its_announcing_verb_far_before_the_claim() {
+    let evs = run(Doc {
+        text: "وكان تنظيم «داعش» أعلن في بيان على موقع إلكتروني تابع له المسؤولية عن التفجير الذي استهدف سوقا في بلدة الخالص أمس.",
+        ents: vec![
+            ("داعش", EntityType::Org, "org:isis"),
+            ("الخالص", EntityType::Gpe, "gpe:khalis"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-17", "2015-07-17", Precision::Day)],
+        doc_date: "2015-07-18",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].claimed, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:isis"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_warrant_or_administrative_detention_is_not_an_arrest() {
+    let evs = run(Doc {
+        text: "الرئيس يغادر إلى موريتانيا رغم مذكرة اعتقال المحكمة الجنائية الدولية.",
+        ents: vec![
+            ("موريتانيا", EntityType::Gpe, "gpe:mauritania"),
+            ("المحكمة الجنائية الدولية", EntityType::Org, "org:icc"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-07-26",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+    let evs = run(Doc {
+        text: "وسمح وزير الدفاع اليوم باستخدام الاعتقال الإداري الذي يطبق على المعتقلين في شمال الضفة الغربية.",
+        ents: vec![("الضفة الغربية", EntityType::Loc, "loc:westbank")],
+        nums: vec![],
+        dates: vec![("اليوم", "2015-08-02", "2015-08-02", Precision::Day)],
+        doc_date: "2015-08-02",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn a_date_after_a_superlative_frames_a_comparison() {
+    let evs = run(Doc {
+        text: "قتل 90 شخصا في تفجير استهدف سوقا شعبية في بلدة الخالص أمس الأول الجمعة. ويعد التفجير الأسوأ من نوعه خلال العام الجاري.",
+        ents: vec![("الخالص", EntityType::Gpe, "gpe:khalis")],
+        nums: vec![("90", Count::exact(90))],
+        dates: vec![
+            (
+                "أمس الأول الجمعة",
+                "2015-07-17",
+                "2015-07-17",
+                Precision::Day,
+            ),
+            ("العام الجاري", "2015-01-01", "2015-12-31", Precision::Year),
+        ],
+        doc_date: "2015-07-19",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].date.as_ref().map(|d| d.start),
+        Some(d("2015-07-17")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn quotation_marks_do_not_take_an_attack_out_of_reach_of_its_modality() {
+    let evs = run(Doc {
+        text: "وتوقع أن «يشن تنظيم «داعش» هجومًا على مدينة إيلات» سواء عن طريق البر أو الجو.",
+        ents: vec![
+            ("داعش", EntityType::Org, "org:isis"),
+            ("إيلات", EntityType::Gpe, "gpe:eilat"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-07-23",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn an_act_done_without_is_not_an_event() {
+    let evs = run(Doc {
+        text: "وأحرق مستوطنون 15 منزلا في الضفة الغربية منذ عام 2008 من دون القبض على أي من الجناة.",
+        ents: vec![("الضفة الغربية", EntityType::Loc, "loc:westbank")],
+        nums: vec![("15", Count::exact(15))],
+        dates: vec![("عام 2008", "2008-01-01", "2008-12-31", Precision::Year)],
+        doc_date: "2015-08-02",
+    });
+    assert!(evs.iter().all(|e| e.kind != EventType::Arrest), "{evs:#?}");
+}
+
+#[test]
+fn the_subject_of_a_blame_verb_before_the_act_is_not_its_doer() {
+    let evs = run(Doc {
+        text: "قتل ثلاثة أشخاص في هجوم في مدينة تشينار أمس. وبحسب المعلومات، فإن السلطات نسبت الاعتداء إلى حزب العمال الكردستاني.",
+        ents: vec![
+            ("تشينار", EntityType::Gpe, "gpe:cinar"),
+            ("السلطات", EntityType::Org, "org:authorities"),
+            ("حزب العمال الكردستاني", EntityType::Org, "org:pkk"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![("أمس", "2015-07-30", "2015-07-30", Precision::Day)],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0]
+            .perpetrator
+            .as_ref()
+            .and_then(|p| p.entity.as_deref()),
+        Some("org:pkk"),
+        "{evs:#?}"
+    );
+}
