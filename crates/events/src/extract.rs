@@ -90,6 +90,7 @@ use text::{Analysis, TokenKind};
 use crate::casualties::{Figure, figures};
 use crate::lexicon::{is_definite, token_forms};
 use crate::schema::{Field, FunctionWords, Lists, Modality, Role, Side, TriggerInfo};
+use crate::toll;
 
 /// Everything about a document that the per-sentence passes share.
 pub struct Ctx<'a, 'b> {
@@ -449,6 +450,19 @@ pub fn mentions(
         } else {
             figures(ctx, sent.clone(), &s_numbers, &all_dates, &persons)
         };
+        // A sentence with no event word may still tell a killing of political violence by its
+        // toll alone ("قتل مسلحون سبعة جنود في الأنبار أمس"): the toll's word is then its trigger.
+        let mut tolls: Vec<Range<usize>> = Vec::new();
+        if hits.is_empty() {
+            let is = |i: usize, set: &rustc_hash::FxHashSet<String>| word_in(ctx, i, set);
+            let crime = crime(ctx, sent.clone());
+            if let Some((tokens, info)) =
+                toll::trigger(&figs, sent.clone(), &ctx.lists.tolls, crime, &is)
+            {
+                tolls.push(tokens.clone());
+                hits.push(Hit { tokens, info });
+            }
+        }
         if hits.is_empty() {
             orphans.extend(figs.into_iter().map(|figure| Orphan {
                 sent: si,
@@ -707,6 +721,21 @@ pub fn mentions(
                 }
             }
             refine(ctx, m, tr, sent.clone());
+            // The dead of a toll operation are the militants: a group named among them is
+            // whom it was done to, not who did it. Likewise a state named with the dead of a
+            // toll attack is theirs ("قتل جندي تركي") or the one announcing it.
+            if tolls.contains(tr) {
+                m.strong = true;
+                let theirs = match m.kind {
+                    EventType::SecurityOperation => !m.perp_state,
+                    EventType::Attack => m.perp_state,
+                    _ => false,
+                };
+                if theirs {
+                    m.perp = None;
+                    m.perp_state = false;
+                }
+            }
         }
         // Figures to the nearest trigger that can carry them.
         for f in figs {

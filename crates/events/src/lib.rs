@@ -35,6 +35,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod merge;
 pub mod schema;
+pub mod toll;
 
 use chrono::NaiveDate;
 use model::Event;

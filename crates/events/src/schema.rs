@@ -1,7 +1,7 @@
 //! The event schema (types, subtypes, scheme codes) and the bundled lists parsed into typed form.
 //!
 //! Loads `data/triggers.tsv`, `casualties.tsv`, `modality.tsv`, `refiners.tsv`, `context.tsv`,
-//! `mapping.tsv`, `countries.tsv` and `country_adjectives.tsv` (all embedded). A malformed row
+//! `mapping.tsv`, `countries.tsv`, `country_adjectives.tsv` and `tolls.tsv` (all embedded). A malformed row
 //! is a bug in the shipped data, reported as [`crate::Error::Data`] by
 //! [`crate::EventExtractor::try_bundled`] and caught by the unit tests. It does no extraction.
 
@@ -323,6 +323,8 @@ pub struct Lists {
     pub words: FunctionWords,
     /// (type, subtype) → codes.
     pub codes: FxHashMap<(EventType, Option<&'static str>), Codes>,
+    /// Word classes for tolls told without an event word (`data/tolls.tsv`).
+    pub tolls: crate::toll::TollWords,
 }
 
 fn err(file: &str, line: usize, reason: impl Into<String>) -> Error {
@@ -353,6 +355,7 @@ impl Lists {
             country_names: FxHashMap::default(),
             words: FunctionWords::default(),
             codes: FxHashMap::default(),
+            tolls: crate::toll::TollWords::default(),
         }
     }
 
@@ -566,6 +569,7 @@ impl Lists {
             country_names,
             words,
             codes,
+            tolls: crate::toll::TollWords::load()?,
         })
     }
 

@@ -79,3 +79,13 @@ fn dev_set() {
         &s.join("data/saudinewsnet/security_subset.jsonl"),
     );
 }
+
+#[test]
+fn check_set() {
+    // Twelve more SaudiNewsNet articles annotated in the sixth session (see the file's `about`).
+    let s = shared();
+    run(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/dev/check.gold.json"),
+        &s.join("data/saudinewsnet/security_subset.jsonl"),
+    );
+}
