@@ -2555,7 +2555,12 @@ fn a_toll_of_militants_without_an_event_word_is_a_security_operation_not_theirs(
     // The group named among the dead is not the doer.
     let evs = run(Doc {
         text: "وأوضحت قيادة العمليات المشتركة أن 7 عناصر من تنظيم داعش قتلوا في منطقة البوشجل اليوم.",
-        ents: vec![ISIS, ("البوشجل", EntityType::Gpe, "gpe:bushajal")],
+        // The command's name holds an event word (العمليات) that is no event of its own.
+        ents: vec![
+            ISIS,
+            ("قيادة العمليات المشتركة", EntityType::Org, "org:joc"),
+            ("البوشجل", EntityType::Gpe, "gpe:bushajal"),
+        ],
         nums: vec![("7", Count::exact(7))],
         dates: vec![("اليوم", "2016-05-05", "2016-05-05", Precision::Day)],
         doc_date: "2016-05-05",
