@@ -73,7 +73,13 @@ pub fn sum(a: Count, b: Count) -> Count {
 
 fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
     let t = &ctx.a.tokens[i];
-    t.kind == TokenKind::Punct && !matches!(ctx.a.token_text(i), "\"" | "«" | "»" | "“" | "”")
+    // Quotes, and the parentheses many papers put around a figure ("القبض على (431) مطلوبا"),
+    // do not part a number from its casualty word.
+    t.kind == TokenKind::Punct
+        && !matches!(
+            ctx.a.token_text(i),
+            "\"" | "«" | "»" | "“" | "”" | "(" | ")"
+        )
 }
 
 /// How many words of a "على الأقل" (at least) lie in `r`: a qualifier that may stand between

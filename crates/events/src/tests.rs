@@ -2631,3 +2631,17 @@ fn a_toll_told_after_the_act_joins_the_act() {
     assert_eq!(evs[0].kind, EventType::Attack);
     assert_eq!(evs[0].killed, Some(Count::exact(7)));
 }
+
+#[test]
+fn a_figure_in_parentheses_is_counted() {
+    let evs = run(Doc {
+        text: "تمكنت الجهات الأمنية من القبض على (431) مطلوبا في مدينة الرياض أمس.",
+        ents: vec![("الرياض", EntityType::Gpe, "gpe:riyadh")],
+        nums: vec![("431", Count::exact(431))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Arrest);
+    assert_eq!(evs[0].arrested, Some(Count::exact(431)), "{evs:#?}");
+}
