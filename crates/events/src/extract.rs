@@ -734,6 +734,7 @@ pub fn mentions(
                 if theirs {
                     m.perp = None;
                     m.perp_state = false;
+                    m.perp_ascribed = false;
                 }
             }
         }
