@@ -48,7 +48,14 @@ pub fn fold_match(m: &str) -> String {
         if is_presentation_form(c) {
             // A glyph code (ﻋ) is its letter (ع): see `letters_of_presentation_forms`.
             let letters = letters_of_presentation_forms(c.encode_utf8(&mut [0; 4]));
-            out.push_str(&fold_match(&letters));
+            // Some code points of the block have no decomposition (the ornate parentheses
+            // U+FD3E/FD3F, the rial sign): they stay as they are instead of being folded again
+            // and again.
+            if letters.chars().any(is_presentation_form) {
+                out.push_str(&letters);
+            } else {
+                out.push_str(&fold_match(&letters));
+            }
             continue;
         }
         match c {
@@ -258,6 +265,17 @@ mod tests {
         assert_eq!(fold_match("ﻋﺪﻥ"), key("عدن"));
         assert_eq!(key("ﺍﻟﻔﻼﺣﻴﺔ"), key("الفلاحية"));
         assert!(has_arabic("ﻋﺪﻥ"));
+    }
+
+    #[test]
+    fn every_presentation_form_folds_without_looping() {
+        // A code point of the blocks with no decomposition (U+FD3E) once recursed forever.
+        for c in ('\u{FB50}'..='\u{FDFF}').chain('\u{FE70}'..='\u{FEFE}') {
+            let s = format!("ب{c}ب");
+            let _ = fold_match(&s);
+            let _ = key(&s);
+        }
+        assert_eq!(fold_match("\u{FD3E}"), "\u{FD3E}");
     }
 
     #[test]
