@@ -13,7 +13,8 @@
 //! context words, country names and adjectives, and the scheme mapping (`data/mapping.tsv`,
 //! documented in `MAPPING.md`). The stages are:
 //!
-//! 1. [`extract`]: per sentence, triggers → modality filter → arguments per trigger;
+//! 1. [`extract`]: per sentence, triggers → modality filter → arguments per trigger; a sentence
+//!    with no trigger word may still tell an incident by its toll alone ([`toll`]);
 //! 2. [`casualties`]: which numbers are casualty figures, sums of "X and Y";
 //! 3. [`merge`]: one incident mentioned in several places becomes one event; generic mentions
 //!    are dropped; dates, confidence and codes are filled (the rules are documented there);
