@@ -453,7 +453,8 @@ pub fn mentions(
         // A sentence with no event word may still tell a killing of political violence by its
         // toll alone ("قتل مسلحون سبعة جنود في الأنبار أمس"): the toll's word is then its trigger.
         let mut tolls: Vec<Range<usize>> = Vec::new();
-        if hits.is_empty() {
+        // (Most such sentences have no figure at all: nothing to scan then.)
+        if hits.is_empty() && !figs.is_empty() {
             let is = |i: usize, set: &rustc_hash::FxHashSet<String>| word_in(ctx, i, set);
             let crime = crime(ctx, sent.clone());
             if let Some((tokens, info)) =
@@ -782,14 +783,8 @@ const OWN_KILL_BY_GROUP: TriggerInfo = own_kill(EventType::Attack, Some("armed_a
 /// The trigger of a killing its doer reports as its own act: a verb, of the given type.
 const fn own_kill(kind: EventType, subtype: Option<&'static str>) -> TriggerInfo {
     TriggerInfo {
-        kind,
-        subtype,
         verb: true,
-        plural: false,
-        weak: false,
-        place_obj: false,
-        modal_ok: false,
-        state: None,
+        ..TriggerInfo::plain(kind, subtype)
     }
 }
 

@@ -213,6 +213,23 @@ pub struct TriggerInfo {
     pub state: Option<(EventType, Option<&'static str>)>,
 }
 
+impl TriggerInfo {
+    /// A trigger of this type and subtype with no flag set: a plain noun, specific on its own,
+    /// whatever its actor (the triggers.tsv rows start from this; their flags add to it).
+    pub const fn plain(kind: EventType, subtype: Option<&'static str>) -> TriggerInfo {
+        TriggerInfo {
+            kind,
+            subtype,
+            verb: false,
+            plural: false,
+            weak: false,
+            place_obj: false,
+            modal_ok: false,
+            state: None,
+        }
+    }
+}
+
 /// Which casualty figure a word governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -366,16 +383,7 @@ impl Lists {
             let f = "triggers.tsv";
             let kind = parse_type(col(f, n, &r, 1)?).ok_or_else(|| err(f, n, "unknown type"))?;
             let subtype = parse_subtype(col(f, n, &r, 2)?).map_err(|e| err(f, n, e))?;
-            let mut info = TriggerInfo {
-                kind,
-                subtype,
-                verb: false,
-                plural: false,
-                weak: false,
-                place_obj: false,
-                modal_ok: false,
-                state: None,
-            };
+            let mut info = TriggerInfo::plain(kind, subtype);
             for flag in col(f, n, &r, 3)?.split(',').map(str::trim) {
                 match flag {
                     "-" | "" => {}

@@ -79,26 +79,12 @@ impl TollWords {
 }
 
 /// The trigger of a toll whose dead are militants: a security operation.
-pub static TOLL_OPERATION: TriggerInfo = toll_trigger(EventType::SecurityOperation);
+pub static TOLL_OPERATION: TriggerInfo = TriggerInfo::plain(EventType::SecurityOperation, None);
 
 /// The trigger of a toll of soldiers, police, or people killed by a named weapon or armed doer:
 /// an attack. A state named with the dead is theirs ("قتل جندي تركي", "أعلن الجيش التركي مقتل
-/// ثلاثة جنود"), not the doer, so a state actor does not make it an operation (`state: None`).
-pub static TOLL_ATTACK: TriggerInfo = toll_trigger(EventType::Attack);
-
-/// A toll's trigger: a noun of no subtype, needing nothing more (its figure is there).
-const fn toll_trigger(kind: EventType) -> TriggerInfo {
-    TriggerInfo {
-        kind,
-        subtype: None,
-        verb: false,
-        plural: false,
-        weak: false,
-        place_obj: false,
-        modal_ok: false,
-        state: None,
-    }
-}
+/// ثلاثة جنود"), not the doer, so a state actor does not make it an operation (no `state`).
+pub static TOLL_ATTACK: TriggerInfo = TriggerInfo::plain(EventType::Attack, None);
 
 /// Who the dead of a toll are, as far as the words next to the figure say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
