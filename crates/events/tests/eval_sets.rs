@@ -71,21 +71,23 @@ fn seeds() {
     run(&s.join("gold/seeds.gold.json"), &s.join("seeds"));
 }
 
+/// A gold file of `tests/dev/` over the SaudiNewsNet security subset.
+fn subset_set(gold: &str) {
+    run(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/dev")
+            .join(gold),
+        &shared().join("data/saudinewsnet/security_subset.jsonl"),
+    );
+}
+
 #[test]
 fn dev_set() {
-    let s = shared();
-    run(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/dev/dev.gold.json"),
-        &s.join("data/saudinewsnet/security_subset.jsonl"),
-    );
+    subset_set("dev.gold.json");
 }
 
 #[test]
 fn check_set() {
     // Twelve more SaudiNewsNet articles annotated in the sixth session (see the file's `about`).
-    let s = shared();
-    run(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/dev/check.gold.json"),
-        &s.join("data/saudinewsnet/security_subset.jsonl"),
-    );
+    subset_set("check.gold.json");
 }
