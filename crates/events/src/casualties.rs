@@ -71,15 +71,25 @@ pub fn sum(a: Count, b: Count) -> Count {
     }
 }
 
-fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
-    let t = &ctx.a.tokens[i];
-    // Quotes, and the parentheses many papers put around a figure ("القبض على (431) مطلوبا"),
-    // do not part a number from its casualty word.
-    t.kind == TokenKind::Punct
-        && !matches!(
+/// Whether token `i` is a quotation mark: quotes, the parentheses many papers put around a
+/// figure ("القبض على (431) مطلوبا"), and the slashes news agencies put around a name ("7
+/// عناصر من تنظيم / داعش / قتلوا").
+fn is_quote_mark(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    ctx.a.tokens[i].kind == TokenKind::Punct
+        && matches!(
             ctx.a.token_text(i),
-            "\"" | "«" | "»" | "“" | "”" | "(" | ")"
+            "\"" | "«" | "»" | "“" | "”" | "(" | ")" | "/"
         )
+}
+
+fn is_break(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    // Quotation marks do not part a number from its casualty word.
+    ctx.a.tokens[i].kind == TokenKind::Punct && !is_quote_mark(ctx, i)
+}
+
+/// How many quotation marks lie in `r`: they are not words between a number and its cue.
+fn quote_marks(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
+    r.filter(|&k| is_quote_mark(ctx, k)).count()
 }
 
 /// How many words of a "على الأقل" (at least) lie in `r`: a qualifier that may stand between
@@ -97,7 +107,9 @@ fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
 /// it): "من" and at most two words after the counted noun ("أطفال من عائلة واحدة").
 fn partitive_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
     let at = r.start + 1;
-    if r.end > at + 1 && r.end - at <= 3 && FunctionWords::norm_in(ctx.a, at, &ctx.lists.words.from)
+    if r.end > at + 1
+        && r.end - at - quote_marks(ctx, at..r.end) <= 3
+        && FunctionWords::norm_in(ctx.a, at, &ctx.lists.words.from)
     {
         r.end - at
     } else {
@@ -160,7 +172,9 @@ pub fn figures(
                 Side::After
                     if cs >= ne
                         && cs - ne
-                            <= 2 + qualifier_words(ctx, ne..cs) + partitive_words(ctx, ne..cs) =>
+                            <= 2 + qualifier_words(ctx, ne..cs)
+                                + partitive_words(ctx, ne..cs)
+                                + quote_marks(ctx, ne..cs) =>
                 {
                     let counted = numbers.iter().any(|m| {
                         m.tokens.start >= ne
@@ -171,7 +185,12 @@ pub fn figures(
                     if (ne..cs).any(|k| is_break(ctx, k)) || counted {
                         continue;
                     }
-                    let gap = cs - ne - qualifier_words(ctx, ne..cs) - partitive_words(ctx, ne..cs);
+                    let extra = qualifier_words(ctx, ne..cs) + partitive_words(ctx, ne..cs);
+                    let gap = (cs - ne - extra).saturating_sub(if extra == 0 {
+                        quote_marks(ctx, ne..cs)
+                    } else {
+                        0
+                    });
                     if best.is_none_or(|b| gap < b.0) {
                         best = Some((gap, field, cs));
                     }

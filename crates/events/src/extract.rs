@@ -23,13 +23,19 @@
 //! تعز is the shelling's).
 //!
 //! - **place**: a LOC/GPE/FAC mention of the NER output. It must be introduced by a locative word
-//!   (في، قرب، خارج، بمدينة، شرق …, or a ب proclitic) within 2 words before it, or be the
-//!   genitive right after a noun trigger ("هجمات باريس"); alerts also take the country that is
-//!   their subject. A place in a reporting clause ("قال متحدث باسم الجيش في بنغازي إن …") is
-//!   the source's: it is taken only when the event's own words name none, marked `reported`
-//!   (see the date). A place goes to the trigger nearest to it, at most 12 words away. Triggers of territorial change take only a place that is their object (within 4
-//!   words after them). A town the text places in the country a trigger took wins over the
-//!   country.
+//!   (في، قرب، خارج، بمدينة، شرق …, or a ب proclitic) within 2 words before it, be the genitive
+//!   right after a noun trigger ("هجمات باريس"), the object of على or of a verbal noun of taking
+//!   after the trigger ("هجوما واسعا لاستعادة قاعدة العند"), or the subject of a verb of
+//!   witnessing just before it ("وشهدت الحوطة اشتباكات"); alerts also take the country that is
+//!   their subject. A mention made only of common nouns of a site ("بمعسكر", "داخل المسجد",
+//!   class `site_noun`) names no place. A place in a reporting clause ("قال متحدث باسم الجيش في
+//!   بنغازي إن …") is the source's: it is taken only when the event's own words name none,
+//!   marked `reported` (see the date). A place goes to the trigger nearest to it, at most 12
+//!   words away, except that a place introduced by a locative word after a trigger stays with
+//!   it rather than going to a later trigger of the same clause ("قصفت تركيا مواقع لداعش في
+//!   سوريا ردا على مقتل جندي"). Triggers of territorial change take only a place that is their
+//!   object (within 4 words after them). A town the text places in the country a trigger took
+//!   wins over the country.
 //!   `location.name` is the place as named; `country` is filled only when the text says it: the
 //!   place is a country, contains one ("شرق سوريا"), or a country adjective stands next to it
 //!   ("العاصمة العمانية مسقط", "برشلونة الإسبانية"); otherwise the geocoder fills it later.
@@ -359,6 +365,14 @@ pub fn mentions(
     let mut buf = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let sent = s.tokens.clone();
+        // A link footer repeats the headline ("رابط الخبر بصحيفة …: …"): no incident of its own.
+        let w = &ctx.lists.words;
+        if sent.len() >= 2
+            && norm_in(ctx, sent.start, &w.footer)
+            && norm_in(ctx, sent.start + 1, &w.footer_of)
+        {
+            continue;
+        }
         let all_dates: Vec<&DateMention> = dates
             .iter()
             .filter(|d| d.tokens.start >= sent.start && d.tokens.start < sent.end)
@@ -1828,24 +1842,52 @@ fn pick_place(
         if g > max_gap {
             continue;
         }
-        // The place belongs to the nearest trigger of its clause ("قصفت … في مدينة تعز، بينما
-        // شنت الطائرات غارة": تعز is the shelling's even if the airstrike is fewer words away).
-        let mine = near.key(me, &pm.tokens);
-        if (0..trigs.len()).any(|k| k != me && near.key(k, &pm.tokens) < mine) {
+        // A common noun of a site alone ("بمعسكر", "داخل المسجد") names no place.
+        if pm
+            .tokens
+            .clone()
+            .all(|i| word_in(ctx, i, &ctx.lists.words.site_noun) || ctx.role(i) == Some(Role::Loc))
+        {
             continue;
         }
         let after = pm.tokens.start >= tr.end;
-        // "الهجوم على قاعة …": على introduces the target place right after the trigger.
-        let on_object = after && g <= 3 && on_object(ctx, pm.tokens.start);
+        // "وشهدت الحوطة اشتباكات عنيفة", "شهدت مدينة تعز قصفا": the subject of a verb of
+        // witnessing at most two words before the event word is its scene.
+        let witnessed = pm.tokens.end <= tr.start
+            && tr.start - pm.tokens.end <= 2
+            && witness_before(ctx, pm.tokens.start);
+        // The place belongs to the nearest trigger of its clause ("قصفت … في مدينة تعز، بينما
+        // شنت الطائرات غارة": تعز is the shelling's even if the airstrike is fewer words away),
+        // except that a place introduced by a preposition after this trigger stays with it
+        // rather than going to a trigger of the same clause it stands before: Arabic news names
+        // the place after the event ("قصفت تركيا مواقع لداعش في سوريا ردا على مقتل جندي").
+        let mine = near.key(me, &pm.tokens);
+        let follows_me = after && !mine.0 && is_locative(ctx, pm);
+        // The place an attack is launched to take is the attack's as well as the taking's.
+        let purpose =
+            after && gap(tr, &pm.tokens) <= 5 && purpose_object(ctx, tr.end, pm.tokens.start);
+        if !purpose
+            && (0..trigs.len()).any(|k| {
+                k != me
+                    && near.key(k, &pm.tokens) < mine
+                    && !(follows_me && trigs[k].start >= pm.tokens.end)
+            })
+        {
+            continue;
+        }
+        // "الهجوم على قاعة …": على introduces the target place right after the trigger; so does
+        // a verbal noun of taking it ("هجوما واسعا لاستعادة قاعدة العند").
+        let on_object =
+            after && ((g <= 3 && on_object(ctx, pm.tokens.start)) || (g <= 5 && purpose));
         let score = if m.place_obj {
             // Only the object: nothing but place nouns (مدينة، منطقة …) or على in between.
             let direct = (tr.end..pm.tokens.start)
                 .all(|i| ctx.role(i) == Some(Role::Loc) || norm_in(ctx, i, &ctx.lists.words.on));
-            if !(after && g <= 4 && direct) {
+            if !(on_object || (after && g <= 4 && direct)) {
                 continue;
             }
             10
-        } else if is_locative(ctx, pm) || on_object {
+        } else if is_locative(ctx, pm) || on_object || witnessed {
             10
         } else if after && g == 0 && !m.verb && !ctx.quoted.get(tr.start).copied().unwrap_or(false)
         {
@@ -1859,7 +1901,8 @@ fn pick_place(
         // Prefer the most specific place (a town over the country it lies in), and one after
         // the trigger: Arabic news puts the place after the event ("التفجير الذي استهدف مسجدا في
         // منطقة عسير"); a place before it is more often someone's title ("رئيس برلمان البحرين").
-        let score = score - g as i64 + if is_country { 0 } else { 3 } - if after { 0 } else { 6 };
+        let score = score - g as i64 + if is_country { 0 } else { 3 }
+            - if after || witnessed { 0 } else { 6 };
         if !is_country && country.is_some() && town.as_ref().is_none_or(|b| score > b.0) {
             town = Some((score, pm, country.clone(), is_country));
         }
@@ -1975,6 +2018,30 @@ fn partitive_at(ctx: &Ctx<'_, '_>, i: usize) -> bool {
         norm_in(ctx, p, from)
             || (ctx.role(p) == Some(Role::Group)
                 && p.checked_sub(1).is_some_and(|q| norm_in(ctx, q, from)))
+    })
+}
+
+/// Whether the words from `from` to a place at `to` are a purpose of taking it: a `take` word
+/// within two words (an adjective of the event may stand first: "هجوما واسعا لاستعادة"), then
+/// only site nouns, place nouns or على ("لاستعادة قاعدة العند", "للسيطرة على مدينة الرمادي").
+fn purpose_object(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> bool {
+    let w = &ctx.lists.words;
+    let Some(k) = (from..(from + 2).min(to)).find(|&k| word_in(ctx, k, &w.take)) else {
+        return false;
+    };
+    (k + 1..to).all(|i| {
+        word_in(ctx, i, &w.site_noun) || ctx.role(i) == Some(Role::Loc) || norm_in(ctx, i, &w.on)
+    })
+}
+
+/// Whether a place at token `i` is the subject of a verb of witnessing: the verb right before
+/// it, or before a place noun before it ("شهدت مدينة تعز").
+fn witness_before(ctx: &Ctx<'_, '_>, i: usize) -> bool {
+    let w = &ctx.lists.words.witness;
+    i.checked_sub(1).is_some_and(|p| {
+        word_in(ctx, p, w)
+            || (ctx.role(p) == Some(Role::Loc)
+                && p.checked_sub(1).is_some_and(|q| word_in(ctx, q, w)))
     })
 }
 
@@ -2154,6 +2221,41 @@ fn actors(
     {
         m.perp = Some(actor_of(ctx, pm));
         m.perp_state = ctx.role(pm.tokens.start) == Some(Role::State);
+    }
+    // A government force as the light verb's subject, named by no entity: "شنت القوات
+    // الموالية للحكومة اليمنية … هجوما", "شن الجيش العراقي هجوما": a definite force word right
+    // after the verb with, among the three words after it, a country adjective or a word of
+    // government. (Without one, "القوات الحوثية" may be an armed group's.) Such a force is
+    // often described at length ("المعترف بها دوليا"): the verb may stand 16 words back.
+    if m.perp.is_none()
+        && !m.verb
+        && let Some(v) = (tr.start.saturating_sub(16).max(clause_from)..tr.start)
+            .rev()
+            .find(|&v| ctx.role(v) == Some(Role::Support))
+        && v + 1 < tr.start
+        && ctx.role(v + 1) == Some(Role::State)
+        && is_definite(&ctx.a.tokens[v + 1])
+        && !dative(ctx, v + 1)
+        && !s_ments.iter().any(|pm| {
+            pm.tokens.start > v && pm.tokens.start < tr.start && pm.kind == EntityType::Org
+        })
+    {
+        // The force's name: the force word and up to three definite words after it
+        // ("الموالية للحكومة اليمنية"), not a figure or noun that follows ("أربع غارات").
+        let end = (v + 2..(v + 5).min(tr.start))
+            .take_while(|&j| !ctx.is_punct(j) && is_definite(&ctx.a.tokens[j]))
+            .last()
+            .map_or(v + 2, |j| j + 1);
+        let government = (v + 2..end).any(|j| {
+            word_in(ctx, j, &ctx.lists.words.government) || nisba_at(ctx, j, end).is_some()
+        });
+        if government {
+            m.perp = Some(ActorRef {
+                entity: None,
+                name: ctx.text(v + 1, end).to_string(),
+            });
+            m.perp_state = true;
+        }
     }
     // "هجومين نفذهما عناصر من داعش", "التفجير الذي نفذه تنظيم داعش": a light verb right after
     // the event noun (or after its relative pronoun), with an object pronoun that stands for

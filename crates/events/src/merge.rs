@@ -20,10 +20,12 @@
 //! none of them is that event's town ("قصف منزل قائد في شبوة.. ومقتل 8 حوثيين في مأرب").
 //!
 //! **After geocoding** ([`coalesce_located`], called by the pipeline): two events of a document
-//! with the same type, compatible subtypes (equal, one unknown, or one the bare-attack default), overlapping dates, places within 25 km (or one a
-//! country holding the other), no two named perpetrators and no two different figures are one
-//! incident reported under two place names, unless both have the same evidence span (the
-//! sentence-level merge kept them apart); the first report keeps its id and evidence.
+//! with the same type, compatible subtypes (equal, one unknown, one the bare-attack default, or
+//! one a kind of the other: a suicide bombing is a bombing), overlapping dates, places within
+//! 25 km (or one a country or a province holding the other), no two named perpetrators and no
+//! two different figures are one incident reported under two place names, unless both have the
+//! same evidence span (the sentence-level merge kept them apart); the first report keeps its id
+//! and evidence.
 //!
 //! **Gating** (after merging, so all arguments are known). Generic mentions are not events: an
 //! event needs a place (not a region coarser than a country: "في الغرب"), an explicit date, a
@@ -501,6 +503,19 @@ fn located_together(a: &Location, b: &Location) -> bool {
     if country_holds(a, b) || country_holds(b, a) {
         return true;
     }
+    // A province holds its towns: "التفجير … في منطقة عسير" and "تفجير انتحاري … بأبها".
+    let province_holds = |p: &Location, t: &Location| {
+        p.precision == "admin1"
+            && p.country.is_some()
+            && p.country == t.country
+            && p.admin1
+                .as_deref()
+                .zip(t.admin1.as_deref())
+                .is_some_and(|(x, y)| !x.trim().is_empty() && match_form(x) == match_form(y))
+    };
+    if province_holds(a, b) || province_holds(b, a) {
+        return true;
+    }
     if let (Some(x), Some(y)) = (a.country.as_ref(), b.country.as_ref())
         && x != y
     {
@@ -527,13 +542,27 @@ fn is_default_subtype(kind: EventType, subtype: &str) -> bool {
     kind == EventType::Attack && subtype == "armed_assault"
 }
 
+/// Subtypes that are kinds of another: a suicide bombing is a bombing, so "التفجير" and "تفجير
+/// انتحاري" can tell one incident.
+const REFINES: &[(&str, &str)] = &[("suicide_bombing", "bombing")];
+
+/// Whether one of two subtypes is a kind of the other.
+fn refinement(x: &str, y: &str) -> bool {
+    REFINES
+        .iter()
+        .any(|&(a, b)| (x == a && y == b) || (x == b && y == a))
+}
+
 /// Whether two events of one document, once geocoded, report the same incident: same type,
-/// subtypes equal or one unknown, overlapping dates, places that can be one (see
+/// subtypes equal, one unknown or one a kind of the other, overlapping dates, places that can be one (see
 /// [`located_together`]), no two different named perpetrators, no two different figures.
 fn same_incident(a: &Event, b: &Event) -> bool {
     let subtypes = match (a.subtype.as_deref(), b.subtype.as_deref()) {
         (Some(x), Some(y)) => {
-            x == y || is_default_subtype(a.kind, x) || is_default_subtype(b.kind, y)
+            x == y
+                || is_default_subtype(a.kind, x)
+                || is_default_subtype(b.kind, y)
+                || refinement(x, y)
         }
         _ => true,
     };
@@ -577,7 +606,12 @@ fn absorb_located(a: &mut Event, b: Event) {
         .subtype
         .as_deref()
         .is_none_or(|x| is_default_subtype(a.kind, x));
-    if default && b.subtype.is_some() && b.subtype != a.subtype {
+    let finer = a
+        .subtype
+        .as_deref()
+        .zip(b.subtype.as_deref())
+        .is_some_and(|(x, y)| refinement(x, y) && more_specific(Some(y), Some(x)));
+    if (default || finer) && b.subtype.is_some() && b.subtype != a.subtype {
         a.subtype = b.subtype;
         a.codes = b.codes;
     }

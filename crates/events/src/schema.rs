@@ -118,6 +118,18 @@ pub struct FunctionWords {
     pub another: rustc_hash::FxHashSet<String>,
     /// A superlative (الأسوأ، الأعنف، أكبر): a date right after it frames a comparison.
     pub superlative: rustc_hash::FxHashSet<String>,
+    /// A common noun of a kind of site (معسكر، مسجد، مخيم): alone it names no place.
+    pub site_noun: rustc_hash::FxHashSet<String>,
+    /// A verbal noun of taking a place (استعادة، تحرير، السيطرة): "هجوما لاستعادة قاعدة العند".
+    pub take: rustc_hash::FxHashSet<String>,
+    /// Says that a force is the government's (الحكومة، الحكومية، النظامية).
+    pub government: rustc_hash::FxHashSet<String>,
+    /// The first word of a link footer (رابط) …
+    pub footer: rustc_hash::FxHashSet<String>,
+    /// … and the word after it (الخبر، المقال): "رابط الخبر بصحيفة …: <the headline>".
+    pub footer_of: rustc_hash::FxHashSet<String>,
+    /// A verb of witnessing (شهدت): its subject before an event word is the event's scene.
+    pub witness: rustc_hash::FxHashSet<String>,
 }
 
 impl FunctionWords {
@@ -547,6 +559,12 @@ impl Lists {
                 "to" => &mut words.to,
                 "another" => &mut words.another,
                 "superlative" => &mut words.superlative,
+                "site_noun" => &mut words.site_noun,
+                "take" => &mut words.take,
+                "government" => &mut words.government,
+                "footer" => &mut words.footer,
+                "footer_of" => &mut words.footer_of,
+                "witness" => &mut words.witness,
                 other => return Err(err(f, n, format!("unknown class {other}"))),
             };
             set.insert(match_form(col(f, n, &r, 1)?));

@@ -2645,3 +2645,223 @@ fn a_figure_in_parentheses_is_counted() {
     assert_eq!(evs[0].kind, EventType::Arrest);
     assert_eq!(evs[0].arrested, Some(Count::exact(431)), "{evs:#?}");
 }
+
+#[test]
+fn a_common_noun_of_a_site_is_not_a_place() {
+    // The tagger took "معسكر" (a camp) for a place; the town named with it is the place.
+    let evs = run(Doc {
+        text: "وقع تفجير انتحاري أمس داخل معسكر التدريب بمدينة أبها.",
+        ents: vec![
+            ("معسكر", EntityType::Gpe, "gpe:camp"),
+            ("أبها", EntityType::Gpe, "gpe:abha"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2015-08-06", "2015-08-06", Precision::Day)],
+        doc_date: "2015-08-07",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("أبها"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_after_the_act_stays_with_it_not_with_a_later_trigger() {
+    // "في سوريا" follows the shelling; the killing it stands before ("ردا على مقتل") is the
+    // cause, told in the same clause, and does not take the shelling's place from it.
+    let evs = run(Doc {
+        text: "قصفت تركيا أمس مواقع لتنظيم داعش في سوريا ردا على مقتل أحد جنودها بإطلاق نار من \
+               قبل متطرفين، وذلك بعد يومين على هجوم انتحاري نسبته أنقرة إلى التنظيم.",
+        ents: vec![
+            ("تركيا", EntityType::Gpe, "gpe:turkey"),
+            ("أنقرة", EntityType::Gpe, "gpe:ankara"),
+            ("داعش", EntityType::Org, "org:isis"),
+            ("سوريا", EntityType::Gpe, "gpe:syria"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-23", "2015-07-23", Precision::Day)],
+        doc_date: "2015-07-24",
+    });
+    let op = evs
+        .iter()
+        .find(|e| e.kind == EventType::SecurityOperation)
+        .unwrap_or_else(|| panic!("no operation: {evs:#?}"));
+    assert_eq!(
+        op.location.as_ref().map(|l| l.name.as_str()),
+        Some("سوريا"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_toll_reads_through_slashes_around_a_name() {
+    // News agencies put slashes around a group's name as quotation marks.
+    let evs = run(Doc {
+        text: "وأوضحت قيادة العمليات المشتركة أن 9 عناصر من تنظيم / داعش / قتلوا في محافظة نينوى.",
+        ents: vec![
+            ("داعش", EntityType::Org, "org:isis"),
+            ("محافظة نينوى", EntityType::Loc, "loc:nineveh"),
+        ],
+        nums: vec![("9", Count::exact(9))],
+        dates: vec![],
+        doc_date: "2015-08-10",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(9)), "{evs:#?}");
+}
+
+#[test]
+fn a_bombing_in_a_province_and_a_suicide_bombing_in_its_town_are_one_incident() {
+    use crate::merge::coalesce_located;
+    let day = (d("2015-08-06"), d("2015-08-06"));
+    // "التفجير الذي استهدف مسجدا في منطقة عسير" / "تفجير انتحاري … بأبها، أسفر عن استشهاد 15".
+    let mut province = located("ev1", "عسير", 19.17, 43.17, "admin1", day);
+    let mut town = located("ev2", "أبها", 18.22, 42.51, "city", day);
+    for (l, c) in [(&mut province, "SA"), (&mut town, "SA")] {
+        let loc = l.location.as_mut().expect("location");
+        loc.country = Some(c.into());
+        loc.admin1 = Some("عسير".into());
+    }
+    town.subtype = Some("suicide_bombing".into());
+    town.killed = Some(Count::exact(15));
+    let out = coalesce_located(vec![province.clone(), town.clone()]);
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert_eq!(out[0].subtype.as_deref(), Some("suicide_bombing"));
+    assert_eq!(
+        out[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("أبها")
+    );
+    assert_eq!(out[0].killed.map(|c| c.value), Some(15));
+    // A town of another province, or a kidnapping there, is another incident.
+    let mut other = town.clone();
+    if let Some(l) = other.location.as_mut() {
+        l.admin1 = Some("جازان".into());
+    }
+    assert_eq!(coalesce_located(vec![province.clone(), other]).len(), 2);
+    let mut kidnapping = town;
+    kidnapping.subtype = Some("kidnapping".into());
+    assert_eq!(coalesce_located(vec![province, kidnapping]).len(), 2);
+}
+
+#[test]
+fn a_call_to_incite_a_killing_is_no_killing() {
+    let evs = run(Doc {
+        text: "بث عنصر من التنظيم أمس تسجيلا مصورا على الإنترنت للتحريض على اغتيال رئيس الحكومة في تونس.",
+        ents: vec![("تونس", EntityType::Gpe, "gpe:tunisia")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-25", "2015-07-25", Precision::Day)],
+        doc_date: "2015-07-26",
+    });
+    assert!(evs.iter().all(|e| e.kind != EventType::Attack), "{evs:#?}");
+}
+
+#[test]
+fn a_government_force_launching_an_attack_to_take_a_base_is_an_operation_there() {
+    // No entity names the force; a word of government says whose it is, and the base it
+    // attacks to retake is the scene.
+    let evs = run(Doc {
+        text: "شنت القوات الموالية للحكومة اليمنية المعترف بها دوليا، اليوم (الاثنين)، هجوما واسعا \
+               لاستعادة قاعدة العند \
+               الجوية من المتمردين، وفق مصدر عسكري في مدينة عدن.",
+        ents: vec![
+            ("العند", EntityType::Loc, "loc:anad"),
+            ("عدن", EntityType::Gpe, "gpe:aden"),
+        ],
+        nums: vec![],
+        dates: vec![("اليوم", "2015-08-03", "2015-08-03", Precision::Day)],
+        doc_date: "2015-08-03",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("العند"),
+        "{evs:#?}"
+    );
+    // The force is named by its definite words only, not by the figure after them.
+    let evs = run(Doc {
+        text: "شن الطيران الحربي السوري أربع غارات جوية أمس على بلدة كفريا.",
+        ents: vec![("كفريا", EntityType::Gpe, "gpe:kafriya")],
+        nums: vec![("أربع", Count::exact(4))],
+        dates: vec![("أمس", "2015-08-02", "2015-08-02", Precision::Day)],
+        doc_date: "2015-08-03",
+    });
+    assert!(
+        evs.iter().all(|e| e
+            .perpetrator
+            .as_ref()
+            .is_none_or(|p| !p.name.contains("أربع"))),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_force_of_no_stated_government_launching_an_attack_stays_an_attack() {
+    let evs = run(Doc {
+        text: "شنت القوات الحوثية أمس هجوما واسعا للسيطرة على مدينة تعز.",
+        ents: vec![("تعز", EntityType::Gpe, "gpe:taiz")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-08-02", "2015-08-02", Precision::Day)],
+        doc_date: "2015-08-03",
+    });
+    assert!(
+        evs.iter().any(|e| e.kind == EventType::Attack
+            && e.location.as_ref().map(|l| l.name.as_str()) == Some("تعز")),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_link_footer_repeating_the_headline_is_no_event() {
+    let evs = run(Doc {
+        text: "قتل ثلاثة أشخاص في تفجير سيارة مفخخة في حي الكرادة ببغداد أمس. رابط الخبر بصحيفة \
+               الوطن: مقتل 25 شخصا في تفجيرات بغداد.",
+        ents: vec![
+            ("الكرادة", EntityType::Loc, "loc:karrada"),
+            ("ببغداد", EntityType::Gpe, "gpe:baghdad"),
+            ("بغداد", EntityType::Gpe, "gpe:baghdad"),
+        ],
+        nums: vec![("ثلاثة", Count::exact(3)), ("25", Count::exact(25))],
+        dates: vec![("أمس", "2015-07-22", "2015-07-22", Precision::Day)],
+        doc_date: "2015-07-23",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(3)), "{evs:#?}");
+}
+
+#[test]
+fn the_town_that_witnessed_clashes_is_their_scene() {
+    let evs = run(Doc {
+        text: "وشهدت زنجبار اشتباكات عنيفة بين قوات المقاومة من جهة ومسلحي الحوثيين من جهة أخرى.",
+        ents: vec![
+            ("زنجبار", EntityType::Gpe, "gpe:zinjibar"),
+            ("الحوثيين", EntityType::Org, "org:houthis"),
+        ],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2015-07-31",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("زنجبار"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn a_place_name_that_holds_the_event_word_is_no_witnessed_scene() {
+    // The tagger may take an event word into a place name ("ساحة تفجير الكرادة"); the
+    // witnessing rule must not count words backwards through it.
+    let evs = run(Doc {
+        text: "وشهدت ساحة تفجير الكرادة أمس وقفة لذوي الضحايا.",
+        ents: vec![("ساحة تفجير الكرادة", EntityType::Loc, "loc:square")],
+        nums: vec![],
+        dates: vec![("أمس", "2015-07-22", "2015-07-22", Precision::Day)],
+        doc_date: "2015-07-23",
+    });
+    assert!(evs.len() <= 1, "{evs:#?}");
+}
