@@ -2,12 +2,16 @@
 //!
 //! A number is a figure when a casualty word governs it (data/casualties.tsv): the word comes
 //! just before it ("مقتل 140 شخصا", "مقتل ما لا يقل عن 16", at most 3 words between, no
-//! punctuation) or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between,
+//! punctuation; a phrase of suspected belonging between does not count: "خطف مسلحون يعتقد أنهم
+//! من جماعة بوكو حرام 15 مزارعا") or just after it ("140 قتيلا", "لقي 5 جنود حتفهم", at most 2 words between,
 //! not counting a "على الأقل": "12 شخصا على الأقل قتلوا", nor a partitive of up to three
 //! words after the counted noun: "خمسة أطفال من عائلة واحدة قتلوا"). "واحد" after a noun that
 //! is not a person noun or a casualty word is an adjective ("عائلة واحدة"), not a count.
 //! Without a numeral, person nouns right after a casualty word count heads ("قتل شرطي تركي
-//! ومدني": two), and so does "another" ("قتل جندي وأصيب آخر": one wounded; `another`).
+//! ومدني": two; "مقتل ضابط ومجند": two), also after a resumptive pronoun ("الهجوم الذي قتل فيه ضابط
+//! وجنديان": three; class `resumptive`), and so does "another" ("قتل جندي وأصيب آخر": one
+//! wounded; `another`). A chain joined by و to a person noun in -ين ("إصابة شرطي ومدنيين": a
+//! dual or a plural) gives no figure: its count is unknown.
 //! A number joined by و to a figure a few words earlier is added to it: "مقتل 61 مدنيا، وسبعة
 //! جنود" is at least 68 killed; with a plus phrase (إضافة إلى، فضلا عن) up to eight words
 //! later ("مقتل 9 من حراس المنشأة فضلا عن اثنين من المارة" is 11); the sum takes the loosest qualifier of its parts (at_least if
@@ -103,6 +107,22 @@ fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
         * 2
 }
 
+/// How many words of a phrase of suspected belonging lie in `r` (from a casualty word to a
+/// number after it): from a word of class `suspect` to the number, at most eight words ("خطف
+/// مسلحون يعتقد أنهم من جماعة بوكو حرام 15 مزارعا": the doer's phrase stands between the verb
+/// and its object).
+fn suspicion_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
+    r.clone()
+        .find(|&k| {
+            ctx.forms
+                .get(k)
+                .is_some_and(|fs| fs.iter().any(|f| ctx.lists.words.suspect.contains(*f)))
+        })
+        .map(|k| r.end - k)
+        .filter(|&n| n <= 8)
+        .unwrap_or(0)
+}
+
 /// How many words of a partitive phrase lie in `r` (from the number to a casualty word after
 /// it): "من" and at most two words after the counted noun ("أطفال من عائلة واحدة").
 fn partitive_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
@@ -158,7 +178,7 @@ pub fn figures(
         let mut best: Option<(usize, Field, usize)> = None; // (gap, field, cue token)
         for &(cs, ce, field, side) in &cues {
             match side {
-                Side::Before if ce <= ns && ns - ce <= 3 => {
+                Side::Before if ce <= ns && ns - ce - suspicion_words(ctx, ce..ns) <= 3 => {
                     if (ce..ns).any(|k| is_break(ctx, k)) || numbers_between(numbers, ce, ns) {
                         continue;
                     }
@@ -281,12 +301,23 @@ pub fn figures(
         if side != Side::Before || ce >= sent.end || out.iter().any(|f| f.cue == cs) {
             continue;
         }
+        // A resumptive pronoun may stand between ("قتل فيه ضابط وجنديان").
+        let first = if ctx
+            .lists
+            .words
+            .resumptive
+            .contains(ctx.a.tokens[ce].norm.as_str())
+        {
+            ce + 1
+        } else {
+            ce
+        };
         let mut total = 0u64;
-        let mut k = ce;
-        let mut end = ce;
+        let mut k = first;
+        let mut end = first;
         while k < sent.end {
             let norm = ctx.a.tokens[k].norm.as_str();
-            let word = if k > ce {
+            let word = if k > first {
                 match norm.strip_prefix('و') {
                     Some(rest) => rest,
                     None => break,
@@ -295,7 +326,7 @@ pub fn figures(
                 norm
             };
             let Some(n) =
-                person_count(ctx, word).or_else(|| (k == ce).then(|| another(ctx, k)).flatten())
+                person_count(ctx, word).or_else(|| (k == first).then(|| another(ctx, k)).flatten())
             else {
                 break;
             };
@@ -319,7 +350,28 @@ pub fn figures(
                 k += 1;
             }
         }
-        if total == 0 {
+        // A person noun in -ين joined to the chain ("إصابة شرطي ومدنيين") is a dual or a plural:
+        // the count is unknown, and a figure of the unambiguous part alone would be too low.
+        // An adjective may stand before it ("إصابة شرطي تركي ومدنيين").
+        let plural_at = |j: usize| {
+            ctx.a.tokens.get(j).is_some_and(|t| {
+                j < sent.end
+                    && t.norm
+                        .strip_prefix('و')
+                        .and_then(|w| w.strip_suffix("ين"))
+                        .is_some_and(|base| {
+                            let base = base.strip_prefix("ال").unwrap_or(base);
+                            ctx.lists.context.words(base).any(|r| *r == Role::Person)
+                        })
+            })
+        };
+        let open_plural = end > first
+            && end < sent.end
+            && (plural_at(end)
+                || (!ctx.a.tokens[end].norm.starts_with('و')
+                    && ctx.a.tokens[end].kind == TokenKind::Arabic
+                    && plural_at(end + 1)));
+        if total == 0 || open_plural {
             continue;
         }
         let active_object = end < sent.end

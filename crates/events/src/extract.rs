@@ -9,7 +9,8 @@
 //! cyber attack), drops verb triggers that only describe an event noun (a relative clause, with
 //! or without الذي: "هجوم استهدف فندقا"), drops event nouns named by a past day ("هجمات الحادي
 //! عشر من سبتمبر") and running totals over a period ("27 قتيلا في اعتداءات … منذ انهيار الهدنة",
-//! with their toll), adds the killing a speaker reports as its own act ("أعلنت الشرطة أنها
+//! with their toll), drops a word of arrest that also means "stop" (إيقاف، أوقف, Maghreb usage)
+//! with no people after it ("إيقاف العمل"; `person_object`), adds the killing a speaker reports as its own act ("أعلنت الشرطة أنها
 //! قتلت ثمانية": `own_acts`), and attaches arguments. Dates are sorted by use first
 //! (`date_use`): the start of a period ("منذ يوليو 2014", a منذ + duration after a state: "المتمركزة
 //! هناك منذ ثلاثة أشهر"), the name of a past day, a day after publication, or the date of a
@@ -28,7 +29,8 @@
 //!   after the trigger ("هجوما واسعا لاستعادة قاعدة العند"), or the subject of a verb of
 //!   witnessing just before it ("وشهدت الحوطة اشتباكات"); alerts also take the country that is
 //!   their subject. A mention made only of common nouns of a site ("بمعسكر", "داخل المسجد",
-//!   class `site_noun`) names no place. A place in a reporting clause ("قال متحدث باسم الجيش في
+//!   class `site_noun`) names no place, nor one made only of event words ("في الاشتباكات" tagged
+//!   as a place). A place in a reporting clause ("قال متحدث باسم الجيش في
 //!   بنغازي إن …") is the source's: it is taken only when the event's own words name none,
 //!   marked `reported` (see the date). A place goes to the trigger nearest to it, at most 12
 //!   words away, except that a place introduced by a locative word after a trigger stays with
@@ -62,7 +64,9 @@
 //!   right after an event noun ("هجوم نفذه مسلحون من داعش", "التفجير الذي شنه …": `doer_after`);
 //!   the one an ascription after the act names ("في هجوم نسبته السلطات إلى التمرد الكردي",
 //!   "هجوم منسوب لحزب العمال", "انتحاري ينتمي إلى تنظيم داعش": `blamed`; such a doer alone does
-//!   not let a mention through the gate); the subject of the announcing verb of a claim up to
+//!   not let a mention through the gate); the group armed men are suspected to belong to ("خطف
+//!   مسلحون يعتقد أنهم من جماعة بوكو حرام", "مسلحون يشتبه في انتمائهم إلى تنظيم داعش":
+//!   `suspected`, ascribed likewise); the subject of the announcing verb of a claim up to
 //!   ten words back ("وكان تنظيم داعش أعلن في بيان … المسؤولية عن التفجير");
 //!   the speaker of "أعلنت/قالت X أنها …" for the verb after the pronoun; an organisation named
 //!   by a definite force word ("الجيش التركي") or right after one ("طائرات التحالف الدولي") acts
@@ -73,7 +77,11 @@
 //!   operations and arrests the armed group after them ("عناصر تنظيم داعش").
 //! - **casualties**: figures from [`crate::casualties`], each given to the nearest trigger whose
 //!   type can carry that figure; a count word with no number ("عدد من القتلى") marks a toll
-//!   without a figure.
+//!   without a figure. A shelling (its trigger's `state` type is a security operation) whose
+//!   killed figure counts militants ([`crate::toll::victims`]) and that names no doer but a state
+//!   is that operation ("مقتل سبعة من قادة تنظيم داعش بقصف مدفعي"; not a bare attack, as militants
+//!   kill militants too: "لقي أربعة حوثيين مصرعهم في هجوم بسيارة مفخخة"); likewise an arrest whose sentence gives it militants
+//!   killed ("إن القوات قتلت 35 مسلحا واعتقلت 18 آخرين") is an operation with both figures.
 //!
 //! A dual event noun followed by أحدهما … والآخر … ("في هجومين منفصلين أحدهما نفذته انتحارية
 //! والآخر شنه مقاتلو بوكو حرام"), or a counted plural followed by one marker per incident
@@ -407,6 +415,11 @@ pub fn mentions(
                 i += 1;
             }
         }
+        // "إيقاف العمل", "أوقفت المباراة": a word of arrest that also means "stop" counts only
+        // with people as its object ("تم إيقاف 6 عناصر", "أوقفت الشرطة متهمين").
+        hits.retain(|h| {
+            !h.info.person_obj || person_object(ctx, h.tokens.end, sent.end, &s_numbers)
+        });
         // "الصحف الصادرة أمس", "غورداسبور التي قسمت في 1947": the date of a participle or of a
         // relative clause about something else is not when an event of the sentence happened.
         for (d, u) in all_dates.iter().zip(uses.iter_mut()) {
@@ -759,9 +772,52 @@ pub fn mentions(
             match nearest(&r, &|k| accepts(ms[k].0.kind, f.field)) {
                 Some(k) if f.vague => ms[k].0.vague_toll = true,
                 Some(k) => {
-                    let slot = &mut ms[k].0.figures[field_index(f.field)];
+                    let militants = f.field == Field::Killed
+                        && toll::victims(&f, sent.clone(), &ctx.lists.tolls, &|i, set| {
+                            word_in(ctx, i, set)
+                        }) == toll::Victims::Militant;
+                    let (m, tr) = &mut ms[k];
+                    let slot = &mut m.figures[field_index(f.field)];
                     if slot.is_none() {
                         *slot = Some(f.count);
+                        // "مقتل سبعة من قادة تنظيم داعش بقصف مدفعي": a shelling (whose `state`
+                        // type is an operation) whose dead are militants, with no other doer
+                        // named, is a state's operation against them, as the toll rule reads a
+                        // toll of militants with no event word. A group named among the dead
+                        // (between the figure and the act) is whom it was done to. Not a bare
+                        // attack: militants kill militants too ("لقي أربعة حوثيين مصرعهم في
+                        // هجوم بسيارة مفخخة").
+                        let among_dead = |p: &ActorRef| {
+                            let span = f.tokens.end..tr.start.max(f.tokens.end);
+                            s_ments.iter().any(|pm| {
+                                p.entity.as_deref() == Some(pm.entity.as_str())
+                                    && pm.tokens.start >= span.start
+                                    && pm.tokens.end <= span.end
+                            })
+                        };
+                        if militants
+                            && m.kind == EventType::Attack
+                            && m.subtype == Some("shelling")
+                            && (m.perp_state || m.perp.as_ref().is_none_or(among_dead))
+                            && let Some((EventType::SecurityOperation, st)) = m.state
+                        {
+                            m.kind = EventType::SecurityOperation;
+                            m.subtype = st;
+                            if !m.perp_state {
+                                m.perp = None;
+                                m.perp_ascribed = false;
+                            }
+                        }
+                        // "إن القوات قتلت 35 مسلحا واعتقلت 18 آخرين": militants killed and
+                        // others arrested in one act of a state force are one operation with
+                        // both figures, not an arrest.
+                        if militants
+                            && m.kind == EventType::Arrest
+                            && (m.perp_state || m.perp.is_none())
+                        {
+                            m.kind = EventType::SecurityOperation;
+                            m.subtype = None;
+                        }
                     }
                 }
                 None => orphans.push(Orphan {
@@ -1705,6 +1761,52 @@ fn crime(ctx: &Ctx<'_, '_>, sent: Range<usize>) -> bool {
     })
 }
 
+/// Whether people are the object of an arrest word that also means "stop", from token `from`:
+/// within six words and before any punctuation, a person noun (context role `person`), a word
+/// of class `detainee` (عناصر، متهمين، المدعو …) or the start of a person's name, with nothing
+/// before it but a number, the subject (a state force word, a force unit of class
+/// `force_unit`, من, an organisation or country name) and definite adjectives of nationality
+/// ("أوقفت الشرطة الإسبانية رجلا", "تم إيقاف 6 عناصر"). Any other word is the object, and not a
+/// person: "إيقاف العمل بالمعبر", "أوقفنا تعاوننا مع …", "أوقفوا سيارة الضابط".
+fn person_object(ctx: &Ctx<'_, '_>, from: usize, end: usize, numbers: &[&NumberMention]) -> bool {
+    let w = &ctx.lists.words;
+    let in_name = |k: usize, kinds: &[EntityType]| {
+        ctx.ner
+            .mentions
+            .iter()
+            .any(|m| kinds.contains(&m.kind) && m.tokens.contains(&k))
+    };
+    for k in from..end.min(from + 6) {
+        if ctx.is_punct(k) {
+            return false;
+        }
+        let t = &ctx.a.tokens[k];
+        if word_in(ctx, k, &w.detainee)
+            || ctx.forms[k]
+                .iter()
+                .any(|f| ctx.lists.context.words(f).any(|r| *r == Role::Person))
+            || ctx
+                .ner
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityType::Per && m.tokens.start == k)
+        {
+            return true;
+        }
+        let subject_or_number = t.kind == TokenKind::Number
+            || numbers.iter().any(|n| n.tokens.contains(&k))
+            || ctx.role(k) == Some(Role::State)
+            || word_in(ctx, k, &w.force_unit)
+            || norm_in(ctx, k, &w.from)
+            || in_name(k, &[EntityType::Org, EntityType::Gpe])
+            || (is_definite(t) && nisba_ending(&t.norm));
+        if !subject_or_number {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether token `i`'s match form as written (no clitic stripped) is in `set`.
 fn norm_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
     FunctionWords::norm_in(ctx.a, i, set)
@@ -1842,12 +1944,17 @@ fn pick_place(
         if g > max_gap {
             continue;
         }
-        // A common noun of a site alone ("بمعسكر", "داخل المسجد") names no place.
-        if pm
-            .tokens
-            .clone()
-            .all(|i| word_in(ctx, i, &ctx.lists.words.site_noun) || ctx.role(i) == Some(Role::Loc))
-        {
+        // A common noun of a site alone ("بمعسكر", "داخل المسجد") names no place; nor does an
+        // event word the NER took for one ("في الاشتباكات التي اندلعت في حلب").
+        if pm.tokens.clone().all(|i| {
+            word_in(ctx, i, &ctx.lists.words.site_noun)
+                || ctx.role(i) == Some(Role::Loc)
+                || ctx
+                    .lists
+                    .triggers
+                    .longest_at(&ctx.forms, i, sent.end)
+                    .is_some()
+        }) {
             continue;
         }
         let after = pm.tokens.start >= tr.end;
@@ -2278,6 +2385,14 @@ fn actors(
         m.perp = Some(a);
         m.perp_ascribed = true;
     }
+    // "خطف مسلحون يعتقد أنهم من جماعة بوكو حرام": the group armed men are thought to belong to.
+    if m.perp.is_none()
+        && m.kind == EventType::Attack
+        && let Some(a) = suspected(ctx, tr, s_ments, sent.clone())
+    {
+        m.perp = Some(a);
+        m.perp_ascribed = true;
+    }
     // A state force as subject or genitive: "اقتحمت قوات الأمن", "ألقت القوات الأمريكية القبض".
     // Subject position only: right after a verb ("اقتحمت قوات الأمن"), right after a noun as its
     // genitive ("هجوم الجيش") or just before it ("الجيش شن هجوما"); a state word with a ل/ب
@@ -2537,6 +2652,36 @@ fn doer_after<'m>(
         let state = (v + 1..pm.tokens.start).any(|j| ctx.role(j) == Some(Role::State));
         ok.then_some((pm, state))
     })
+}
+
+/// The group armed men or an attacker after the trigger are suspected to belong to: a word of
+/// class `suspect` (يعتقد، يشتبه، يرجح) within [`BLAME_REACH`] words after the trigger, right
+/// after (at most three words) a militant word of data/tolls.tsv or an attacker word, then an
+/// organisation named within six words after it, with no punctuation anywhere between: "خطف
+/// مسلحون يعتقد أنهم من جماعة بوكو حرام", "هاجم مسلحون يشتبه في انتمائهم إلى تنظيم داعش".
+fn suspected(
+    ctx: &Ctx<'_, '_>,
+    tr: &Range<usize>,
+    s_ments: &[&EntityMention],
+    sent: Range<usize>,
+) -> Option<ActorRef> {
+    let w = &ctx.lists.words;
+    let reach = (tr.end + BLAME_REACH).min(sent.end);
+    let j = (tr.end..reach)
+        .take_while(|&j| !is_break(ctx, j))
+        .find(|&j| word_in(ctx, j, &w.suspect))?;
+    let armed = (j.saturating_sub(3).max(tr.end)..j)
+        .any(|k| word_in(ctx, k, &ctx.lists.tolls.militant) || word_in(ctx, k, &w.attacker));
+    if !armed {
+        return None;
+    }
+    let pm = s_ments.iter().find(|pm| {
+        pm.kind == EntityType::Org
+            && pm.tokens.start > j
+            && pm.tokens.start <= j + 6
+            && !(j..pm.tokens.start).any(|k| is_break(ctx, k))
+    })?;
+    Some(actor_of(ctx, pm))
 }
 
 /// How many words after the trigger an ascription may start: "في هجوم في جنوب شرقي البلاد تمت

@@ -3,7 +3,9 @@
 //! **Merging.** Mentions of one sentence merge when their types are compatible (same type;
 //! attack + claim; attack + clashes; arrest + raid) and nothing conflicts (two different places,
 //! two explicit dates that do not overlap, two different named perpetrators, the two incidents of
-//! one dual "هجومين أحدهما … والآخر …"). The date of a reporting clause ("قال الجيش أمس إن …",
+//! one dual "هجومين أحدهما … والآخر …"). A figure given bare by one report and qualified by another
+//! with the same number ("مقتل 12 جنديا" in the headline, "مقتل 12 جنديا على الأقل" in the body)
+//! is kept qualified, here and after geocoding. The date of a reporting clause ("قال الجيش أمس إن …",
 //! [`crate::extract::DateArg::reported`]) is not the event's own: it never conflicts and yields
 //! to an own date; likewise a place named only in the reporting clause. Across sentences a
 //! later mention joins an earlier event of compatible type when nothing conflicts and
@@ -12,7 +14,10 @@
 //! the same toll (a headline, then the lead that tells it: "مصرع 4 شرطيين في هجوم مسلح" / "قتل أربعة
 //! شرطيين أمس في هجوم مسلح على دورية في …"), or (c) it is anaphoric (definite "الهجوم", "هذه
 //! الغارة"), has no explicit date (or the earlier event is dated only by its report) and no
-//! different country, and the earlier event is the only compatible one so far. An anaphoric
+//! different country, and the earlier event is the only compatible one so far, or (d) it is a
+//! claim of a definite event noun ("وتبنى التنظيم الهجوم في بيان", "أعلن التنظيم مسؤوليته عن
+//! التفجير": the claim verb takes the noun's anaphora) with no place, own date or figure: it
+//! claims the latest compatible event, however many came before, and founds none. An anaphoric
 //! mention keeps the earlier event's place, unless it names a town of the earlier one's country
 //! or region. A region of a country ("شمال العراق") holds its towns like the country does: the
 //! two do not conflict, and the town is kept. Figures that no trigger of their sentence could take go to the event of
@@ -157,6 +162,10 @@ fn conflict(a: &Mention, b: &Mention) -> bool {
 /// Fold `b` into `a`.
 fn absorb(a: &mut Mention, b: Mention) {
     let claimed = a.claimed || b.claimed;
+    // "وتبنى التنظيم الهجوم": a claim whose object is a definite event noun refers back to an
+    // act told before, as the noun alone does.
+    let claim_of_anaphor =
+        (a.kind == EventType::Claim && b.anaphoric) || (b.kind == EventType::Claim && a.anaphoric);
     if type_rank(b.kind) < type_rank(a.kind) {
         let keep_sub = a.subtype;
         a.kind = b.kind;
@@ -171,6 +180,7 @@ fn absorb(a: &mut Mention, b: Mention) {
         a.subtype = b.subtype;
     }
     a.claimed = claimed;
+    a.anaphoric |= claim_of_anaphor;
     a.sents = a.sents.start.min(b.sents.start)..a.sents.end.max(b.sents.end);
     a.strong |= b.strong;
     a.needs_figure_or_date &= b.needs_figure_or_date;
@@ -216,9 +226,25 @@ fn absorb(a: &mut Mention, b: Mention) {
     a.vague_toll |= b.vague_toll;
     a.part = a.part.or(b.part);
     for (k, f) in b.figures.into_iter().enumerate() {
-        if a.figures[k].is_none() {
-            a.figures[k] = f;
+        a.figures[k] = qualified(a.figures[k], f);
+    }
+}
+
+/// The figure of a merged event from the figures of its two reports: the first one's, or the
+/// second one's when the first has none, or when both give the same number and only the second
+/// qualifies it. A headline rounds the wording of its body ("مقتل 12 جنديا في هجوم" / "ما أسفر
+/// عن مقتل 12 جنديا على الأقل"): the qualified figure is the more precise report of the count.
+fn qualified(a: Option<model::Count>, b: Option<model::Count>) -> Option<model::Count> {
+    match (a, b) {
+        (None, b) => b,
+        (Some(x), Some(y))
+            if x.value == y.value
+                && x.qualifier == model::Qualifier::Exact
+                && y.qualifier != model::Qualifier::Exact =>
+        {
+            Some(y)
         }
+        (a, _) => a,
     }
 }
 
@@ -286,7 +312,16 @@ pub fn merge(mentions: Vec<Mention>, orphans: Vec<Orphan>) -> Vec<Mention> {
                 && e.place.is_none()
                 && e.date.as_ref().is_none_or(|d| !d.own())
                 && same_toll(e, &m);
-            same || next || anaphor || headline
+            // "وتبنى تنظيم داعش الهجوم في بيان": a claim of a definite event noun with no
+            // place, date or figure of its own claims the latest compatible act told before,
+            // however many there were; it founds no event of its own.
+            let claim = m.claimed
+                && m.anaphoric
+                && m.place.is_none()
+                && !own_date
+                && m.figures.iter().all(Option::is_none)
+                && !country_differs;
+            same || next || anaphor || headline || claim
         });
         match target {
             Some(e) => {
@@ -633,10 +668,10 @@ fn absorb_located(a: &mut Event, b: Event) {
             a.targets.push(t);
         }
     }
-    a.killed = a.killed.or(b.killed);
-    a.wounded = a.wounded.or(b.wounded);
-    a.kidnapped = a.kidnapped.or(b.kidnapped);
-    a.arrested = a.arrested.or(b.arrested);
+    a.killed = qualified(a.killed, b.killed);
+    a.wounded = qualified(a.wounded, b.wounded);
+    a.kidnapped = qualified(a.kidnapped, b.kidnapped);
+    a.arrested = qualified(a.arrested, b.arrested);
     a.claimed |= b.claimed;
     a.confidence = a.confidence.max(b.confidence);
 }

@@ -116,6 +116,15 @@ pub struct FunctionWords {
     pub to: rustc_hash::FxHashSet<String>,
     /// "Another (one)" after a casualty word (آخر، أخرى; dual آخران): one, or two.
     pub another: rustc_hash::FxHashSet<String>,
+    /// People an arrest word may have as object (عناصر، أشخاص، متهمين): "إيقاف 6 عناصر".
+    pub detainee: rustc_hash::FxHashSet<String>,
+    /// A unit of a force, as the subject of an arrest word (قوة، دورية، وحدة).
+    pub force_unit: rustc_hash::FxHashSet<String>,
+    /// A word of suspicion after armed men (يعتقد، يشتبه، يرجح): "مسلحون يعتقد أنهم من جماعة
+    /// بوكو حرام" names the group they are thought to belong to.
+    pub suspect: rustc_hash::FxHashSet<String>,
+    /// A resumptive pronoun after a casualty word (فيه، فيها، خلاله): "قتل فيه ضابط وجنديان".
+    pub resumptive: rustc_hash::FxHashSet<String>,
     /// A superlative (الأسوأ، الأعنف، أكبر): a date right after it frames a comparison.
     pub superlative: rustc_hash::FxHashSet<String>,
     /// A common noun of a kind of site (معسكر، مسجد، مخيم): alone it names no place.
@@ -126,7 +135,7 @@ pub struct FunctionWords {
     pub government: rustc_hash::FxHashSet<String>,
     /// The first word of a link footer (رابط) …
     pub footer: rustc_hash::FxHashSet<String>,
-    /// … and the word after it (الخبر، المقال): "رابط الخبر بصحيفة …: <the headline>".
+    /// … and the word after it (الخبر، المقال): "رابط الخبر بصحيفة …: (the headline)".
     pub footer_of: rustc_hash::FxHashSet<String>,
     /// A verb of witnessing (شهدت): its subject before an event word is the event's scene.
     pub witness: rustc_hash::FxHashSet<String>,
@@ -219,6 +228,8 @@ pub struct TriggerInfo {
     pub weak: bool,
     /// Needs a named place as its object.
     pub place_obj: bool,
+    /// Counts only with people as its object (إيقاف، أوقف: "arrest" only of people).
+    pub person_obj: bool,
     /// Plans/threats do not block it.
     pub modal_ok: bool,
     /// Type/subtype when the actor is a state force.
@@ -236,6 +247,7 @@ impl TriggerInfo {
             plural: false,
             weak: false,
             place_obj: false,
+            person_obj: false,
             modal_ok: false,
             state: None,
         }
@@ -403,6 +415,7 @@ impl Lists {
                     "plural" => info.plural = true,
                     "weak" => info.weak = true,
                     "place_obj" => info.place_obj = true,
+                    "person_obj" => info.person_obj = true,
                     "modal_ok" => info.modal_ok = true,
                     s if s.starts_with("state=") => {
                         let (t, st) = s["state=".len()..]
@@ -558,6 +571,10 @@ impl Lists {
                 "belong" => &mut words.belong,
                 "to" => &mut words.to,
                 "another" => &mut words.another,
+                "resumptive" => &mut words.resumptive,
+                "suspect" => &mut words.suspect,
+                "force_unit" => &mut words.force_unit,
+                "detainee" => &mut words.detainee,
                 "superlative" => &mut words.superlative,
                 "site_noun" => &mut words.site_noun,
                 "take" => &mut words.take,

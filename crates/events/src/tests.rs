@@ -2865,3 +2865,260 @@ fn a_place_name_that_holds_the_event_word_is_no_witnessed_scene() {
     });
     assert!(evs.len() <= 1, "{evs:#?}");
 }
+
+#[test]
+fn coordinated_person_nouns_count_heads_and_an_open_plural_gives_no_figure() {
+    let ev = |text: &'static str| {
+        run(Doc {
+            text,
+            ents: vec![],
+            nums: vec![],
+            dates: vec![],
+            doc_date: "2016-03-10",
+        })
+    };
+    // A conscript is a person noun: officer and conscript are two.
+    let evs = ev("أسفر انفجار العبوة الناسفة عن مقتل ضابط ومجند.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(2)), "{evs:#?}");
+    // A resumptive pronoun between the verb and the nouns: one officer and two soldiers.
+    let evs = ev("وقع الهجوم المسلح الذي قتل فيه ضابط وجنديان قرب الحاجز.");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(3)), "{evs:#?}");
+    // "مدنيين" is two or more: no figure rather than one.
+    let evs = run(Doc {
+        text: "أسفر التفجير الانتحاري في مدينة العريش عن إصابة شرطي ومدنيين.",
+        ents: vec![("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![],
+        dates: vec![],
+        doc_date: "2016-03-10",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].wounded, None, "{evs:#?}");
+}
+
+#[test]
+fn a_qualified_figure_beats_a_bare_one_for_the_same_count() {
+    let evs = run(Doc {
+        text: "مقتل 12 جنديا في هجوم مسلح على حاجز عسكري. \
+               وقالت مصادر أمنية إن الهجوم على الحاجز في مدينة العريش أمس أسفر عن مقتل ما لا يقل عن 12 جنديا.",
+        ents: vec![("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![
+            ("12", Count::exact(12)),
+            ("ما لا يقل عن 12", q(12, Qualifier::AtLeast, 12, 12)),
+        ],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    let k = evs[0].killed.expect("killed");
+    assert_eq!((k.value, k.qualifier), (12, Qualifier::AtLeast), "{evs:#?}");
+}
+
+#[test]
+fn a_maghreb_word_of_stopping_people_is_an_arrest_of_stopping_a_match_none() {
+    let evs = run(Doc {
+        text: "تم إيقاف 6 عناصر تكفيرية بجهة الدهماني أمس.",
+        ents: vec![("الدهماني", EntityType::Gpe, "gpe:dahmani")],
+        nums: vec![("6", Count::exact(6))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Arrest, "{evs:#?}");
+    assert_eq!(evs[0].arrested, Some(Count::exact(6)), "{evs:#?}");
+    let evs = run(Doc {
+        text: "وأوقفت وحدات الحرس الوطني ثلاثة متهمين في ولاية القصرين يوم الأحد.",
+        ents: vec![("القصرين", EntityType::Gpe, "gpe:kasserine")],
+        nums: vec![("ثلاثة", Count::exact(3))],
+        dates: vec![("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Arrest, "{evs:#?}");
+    assert_eq!(evs[0].arrested, Some(Count::exact(3)), "{evs:#?}");
+    // Stopping cooperation with a named man, or a car, stops no one either.
+    let evs = run(Doc {
+        text: "وقالت الصحيفة في بيان في إسطنبول أمس: لقد أوقفنا تعاوننا مع الكاتب أحمد يلماز. وأوقف مسلحون سيارة الضابط في ولاية تونجلي أمس.",
+        ents: vec![
+            ("إسطنبول", EntityType::Gpe, "gpe:istanbul"),
+            ("أحمد يلماز", EntityType::Per, "per:yilmaz"),
+            ("تونجلي", EntityType::Gpe, "gpe:tunceli"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.kind != EventType::Arrest), "{evs:#?}");
+    // Stopping work or a match stops no one.
+    let evs = run(Doc {
+        text: "وقررت السلطات إيقاف العمل بمعبر رأس جدير في ولاية مدنين أمس، كما أوقفت الجامعة المباراة في سوسة.",
+        ents: vec![
+            ("مدنين", EntityType::Gpe, "gpe:medenine"),
+            ("سوسة", EntityType::Gpe, "gpe:sousse"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.is_empty(), "{evs:#?}");
+}
+
+#[test]
+fn militants_killed_by_a_shelling_with_no_doer_named_are_an_operation() {
+    let evs = run(Doc {
+        text: "وكشف مصدر أمني عن مقتل سبعة من قادة تنظيم داعش بقصف مدفعي في مدينة الفلوجة أمس.",
+        ents: vec![
+            ("الفلوجة", EntityType::Gpe, "gpe:fallujah"),
+            ("داعش", EntityType::Org, "org:isis"),
+        ],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(7)), "{evs:#?}");
+    assert!(evs[0].perpetrator.is_none(), "{evs:#?}");
+    // Militants killed in an attack of no stated doer: militants kill militants too.
+    let evs = run(Doc {
+        text: "ولقي أربعة حوثيين مصرعهم في هجوم بسيارة مفخخة في صنعاء أمس.",
+        ents: vec![("صنعاء", EntityType::Gpe, "gpe:sanaa")],
+        nums: vec![("أربعة", Count::exact(4))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert!(evs.iter().all(|e| e.kind == EventType::Attack), "{evs:#?}");
+    // Soldiers killed by a shelling: an attack.
+    let evs = run(Doc {
+        text: "وكشف مصدر أمني عن مقتل سبعة جنود بقصف مدفعي في مدينة الفلوجة أمس.",
+        ents: vec![("الفلوجة", EntityType::Gpe, "gpe:fallujah")],
+        nums: vec![("سبعة", Count::exact(7))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack, "{evs:#?}");
+}
+
+#[test]
+fn armed_men_suspected_of_belonging_to_a_group_name_the_doer() {
+    let boko = ("بوكو حرام", EntityType::Org, "org:boko_haram");
+    let evs = run(Doc {
+        text: "خطف مسلحون يعتقد أنهم من جماعة بوكو حرام 15 مزارعا في قرية قرب مايدوغوري أمس.",
+        ents: vec![boko, ("مايدوغوري", EntityType::Gpe, "gpe:maiduguri")],
+        nums: vec![("15", Count::exact(15))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack, "{evs:#?}");
+    assert_eq!(evs[0].kidnapped, Some(Count::exact(15)), "{evs:#?}");
+    assert_eq!(
+        evs[0].perpetrator.as_ref().map(|p| p.name.as_str()),
+        Some("بوكو حرام"),
+        "{evs:#?}"
+    );
+    let evs = run(Doc {
+        text: "هاجم مسلحون يشتبه في انتمائهم إلى تنظيم داعش حاجزا للجيش في مدينة العريش أمس.",
+        ents: vec![ISIS, ("العريش", EntityType::Gpe, "gpe:arish")],
+        nums: vec![],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].perpetrator.as_ref().map(|p| p.name.as_str()),
+        Some("داعش"),
+        "{evs:#?}"
+    );
+}
+
+#[test]
+fn militants_killed_and_others_arrested_by_a_force_are_one_operation() {
+    let evs = run(Doc {
+        text: "وقال المتحدث باسم الجيش إن القوات قتلت 35 مسلحا واعتقلت 18 آخرين في ولاية بورنو أمس.",
+        ents: vec![("بورنو", EntityType::Gpe, "gpe:borno")],
+        nums: vec![("35", Count::exact(35)), ("18", Count::exact(18))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::SecurityOperation, "{evs:#?}");
+    assert_eq!(evs[0].killed, Some(Count::exact(35)), "{evs:#?}");
+    assert_eq!(evs[0].arrested, Some(Count::exact(18)), "{evs:#?}");
+}
+
+#[test]
+fn a_claim_of_the_attack_joins_the_attack_it_claims() {
+    let evs = run(Doc {
+        text: "هاجم مسلحون قرية دالوري قرب مدينة مايدوغوري يوم الأحد وقتلوا 20 شخصا. \
+               وأحرق المهاجمون عشرات المنازل قبل أن ينسحبوا باتجاه بحيرة تشاد. \
+               وتبنى تنظيم داعش الهجوم في بيان نشرته وكالة أعماق.",
+        ents: vec![
+            ISIS,
+            ("مايدوغوري", EntityType::Gpe, "gpe:maiduguri"),
+            ("بحيرة تشاد", EntityType::Loc, "loc:lake_chad"),
+            ("أعماق", EntityType::Org, "org:amaq"),
+        ],
+        nums: vec![("20", Count::exact(20))],
+        dates: vec![("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day)],
+        doc_date: "2016-05-03",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(evs[0].kind, EventType::Attack, "{evs:#?}");
+    assert!(evs[0].claimed, "{evs:#?}");
+    assert_eq!(
+        evs[0].perpetrator.as_ref().map(|p| p.name.as_str()),
+        Some("داعش"),
+        "{evs:#?}"
+    );
+    // After two attacks, the claim of "the bombing" is the latest one's; no third event.
+    let evs = run(Doc {
+        text: "قتل 5 جنود في هجوم مسلح على حاجز في مدينة بنغازي يوم السبت.                وفي مدينة درنة قتل 12 شخصا في تفجير استهدف سوقا يوم الأحد.                وأغلقت قوات الأمن الطرق المؤدية إلى السوق. وأعلن تنظيم داعش مسؤوليته عن التفجير.",
+        ents: vec![
+            ISIS,
+            ("بنغازي", EntityType::Gpe, "gpe:benghazi"),
+            ("درنة", EntityType::Gpe, "gpe:derna"),
+        ],
+        nums: vec![("5", Count::exact(5)), ("12", Count::exact(12))],
+        dates: vec![
+            ("يوم السبت", "2016-04-30", "2016-04-30", Precision::Day),
+            ("يوم الأحد", "2016-05-01", "2016-05-01", Precision::Day),
+        ],
+        doc_date: "2016-05-03",
+    });
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(!evs[0].claimed, "{evs:#?}");
+    assert!(evs[1].claimed, "{evs:#?}");
+    assert_eq!(evs[1].killed, Some(Count::exact(12)), "{evs:#?}");
+}
+
+#[test]
+fn an_event_word_tagged_as_a_place_is_no_place() {
+    let evs = run(Doc {
+        text: "وأفاد المرصد عن مقتل تسعة جنود في الاشتباكات التي اندلعت قرب مدينة حلب أمس.",
+        ents: vec![
+            ("الاشتباكات", EntityType::Loc, "loc:clashes"),
+            ("حلب", EntityType::Gpe, "gpe:aleppo"),
+        ],
+        nums: vec![("تسعة", Count::exact(9))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert_eq!(
+        evs[0].location.as_ref().map(|l| l.name.as_str()),
+        Some("حلب"),
+        "{evs:#?}"
+    );
+    let evs = run(Doc {
+        text: "وقتل تسعة جنود في الاشتباكات التي اندلعت أمس.",
+        ents: vec![("الاشتباكات", EntityType::Loc, "loc:clashes")],
+        nums: vec![("تسعة", Count::exact(9))],
+        dates: vec![("أمس", "2016-05-04", "2016-05-04", Precision::Day)],
+        doc_date: "2016-05-05",
+    });
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+    assert!(evs[0].location.is_none(), "{evs:#?}");
+}
