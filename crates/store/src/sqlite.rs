@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use model::{Count, EventType, Precision, Qualifier};
@@ -13,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_f
 use serde::Serialize;
 
 use crate::merge::{self, EventView};
-use crate::minhash::{DUPLICATE_THRESHOLD, Signature};
+use crate::minhash::{BANDS, DUPLICATE_THRESHOLD, Signature};
 use crate::schema;
 use crate::{
     Article, BatchReport, CountRow, EntityInfo, EntityReport, Error, EventRow, Filter,
@@ -449,19 +450,54 @@ impl SqliteStore {
     }
 }
 
+/// One statement for the LSH lookups of all bands: `SELECT doc_seq FROM doc_lsh WHERE band = ?
+/// AND key = ?` per band, joined by `UNION ALL` (each arm a primary-key probe). A statement per
+/// band cost 16 resets, bindings and cursor openings per document on the writer thread.
+static LSH_SELECT: LazyLock<String> = LazyLock::new(|| {
+    (0..BANDS)
+        .map(|b| {
+            format!(
+                "SELECT doc_seq FROM doc_lsh WHERE band = ?{} AND key = ?{}",
+                2 * b + 1,
+                2 * b + 2
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
+});
+
+/// Documents sharing at least one band key with `sig` (unsorted, possibly repeated).
+fn lsh_candidates(tx: &Connection, sig: &Signature) -> Result<Vec<i64>> {
+    let keys = sig.band_keys();
+    let mut st = tx.prepare_cached(&LSH_SELECT)?;
+    let values = keys
+        .iter()
+        .enumerate()
+        .flat_map(|(b, key)| [b as i64, *key]);
+    let rows = st.query_map(params_from_iter(values), |r| r.get::<_, i64>(0))?;
+    let mut cands = Vec::new();
+    for r in rows {
+        cands.push(r?);
+    }
+    Ok(cands)
+}
+
+/// Store the band keys of document `seq`: a statement per band. (One multi-row `INSERT OR
+/// IGNORE` would be a multi-row write, for which SQLite opens a statement savepoint, and FTS5
+/// flushes its pending terms at every savepoint: a flush per document instead of per batch, and a
+/// different full-text index layout.)
+fn insert_lsh(tx: &Connection, sig: &Signature, seq: i64) -> Result<()> {
+    let mut st = tx
+        .prepare_cached("INSERT OR IGNORE INTO doc_lsh (band, key, doc_seq) VALUES (?1, ?2, ?3)")?;
+    for (b, key) in sig.band_keys().iter().enumerate() {
+        st.execute(params![b as i64, key, seq])?;
+    }
+    Ok(())
+}
+
 /// Find the stored document this signature near-duplicates: `(root seq, similarity)`.
 fn find_duplicate(tx: &Transaction<'_>, sig: &Signature) -> Result<Option<(i64, f64)>> {
-    let mut cands: Vec<i64> = Vec::new();
-    {
-        let mut st =
-            tx.prepare_cached("SELECT doc_seq FROM doc_lsh WHERE band = ?1 AND key = ?2")?;
-        for (b, key) in sig.band_keys().iter().enumerate() {
-            let rows = st.query_map(params![b as i64, key], |r| r.get::<_, i64>(0))?;
-            for r in rows {
-                cands.push(r?);
-            }
-        }
-    }
+    let mut cands = lsh_candidates(tx, sig)?;
     cands.sort_unstable();
     cands.dedup();
     let mut best: Option<(i64, f64)> = None;
@@ -531,12 +567,7 @@ fn write_article(tx: &Transaction<'_>, art: &Article, report: &mut BatchReport) 
     if let Some(sig) = sig {
         tx.prepare_cached("INSERT INTO doc_minhash (doc_seq, sig) VALUES (?1, ?2)")?
             .execute(params![seq, sig.to_bytes()])?;
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO doc_lsh (band, key, doc_seq) VALUES (?1, ?2, ?3)",
-        )?;
-        for (b, key) in sig.band_keys().iter().enumerate() {
-            st.execute(params![b as i64, key, seq])?;
-        }
+        insert_lsh(tx, sig, seq)?;
     }
     tx.prepare_cached("INSERT INTO doc_search (rowid, terms) VALUES (?1, ?2)")?
         .execute(params![seq, art.index_terms])?;
@@ -1159,5 +1190,78 @@ impl Store for SqliteStore {
             disputed_incidents: one("SELECT count(*) FROM incidents WHERE disputed = 1")?,
             schema_version: self.schema_version()?,
         })
+    }
+}
+
+#[cfg(test)]
+mod lsh_tests {
+    use super::*;
+    use crate::minhash::PERMUTATIONS;
+
+    /// A signature whose slots come from `x` (so two calls with nearby `x` share some bands).
+    fn sig(x: u64, shared: usize) -> Signature {
+        let mut s = [0u64; PERMUTATIONS];
+        for (i, v) in s.iter_mut().enumerate() {
+            *v = if i < shared {
+                i as u64
+            } else {
+                x * 1000 + i as u64
+            };
+        }
+        Signature(s)
+    }
+
+    /// The one-statement lookup finds what a statement per band found.
+    #[test]
+    fn one_statement_lsh_rows_equal_a_statement_per_band() {
+        let a = SqliteStore::open_in_memory().expect("store");
+        let b = SqliteStore::open_in_memory().expect("store");
+        // rows without their documents: only the LSH table is under test
+        for c in [&a.conn, &b.conn] {
+            c.pragma_update(None, "foreign_keys", false)
+                .expect("pragma");
+        }
+        let sigs: Vec<Signature> = (0..40).map(|x| sig(x, (x as usize % 5) * 8)).collect();
+        for (seq, s) in sigs.iter().enumerate() {
+            let seq = seq as i64 % 30; // repeats: rows that are ignored on conflict
+            insert_lsh(&a.conn, s, seq).expect("insert");
+            let mut st = b
+                .conn
+                .prepare("INSERT OR IGNORE INTO doc_lsh (band, key, doc_seq) VALUES (?1, ?2, ?3)")
+                .expect("prepare");
+            for (band, key) in s.band_keys().iter().enumerate() {
+                st.execute(params![band as i64, key, seq]).expect("insert");
+            }
+        }
+        let dump = |c: &Connection| -> Vec<(i64, i64, i64)> {
+            let mut st = c
+                .prepare("SELECT band, key, doc_seq FROM doc_lsh ORDER BY band, key, doc_seq")
+                .expect("prepare");
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .expect("query")
+                .map(|r| r.expect("row"))
+                .collect()
+        };
+        assert_eq!(dump(&a.conn), dump(&b.conn));
+        for x in [0, 3, 7, 39, 100] {
+            let probe = sig(x, 16);
+            let mut new = lsh_candidates(&a.conn, &probe).expect("lookup");
+            let mut old = Vec::new();
+            let mut st = a
+                .conn
+                .prepare("SELECT doc_seq FROM doc_lsh WHERE band = ?1 AND key = ?2")
+                .expect("prepare");
+            for (band, key) in probe.band_keys().iter().enumerate() {
+                for r in st
+                    .query_map(params![band as i64, key], |r| r.get::<_, i64>(0))
+                    .expect("query")
+                {
+                    old.push(r.expect("row"));
+                }
+            }
+            new.sort_unstable();
+            old.sort_unstable();
+            assert_eq!(new, old, "probe {x}");
+        }
     }
 }
