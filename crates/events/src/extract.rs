@@ -1957,6 +1957,15 @@ fn pick_place(
         }) {
             continue;
         }
+        // A place inside an organisation's name is the group's, not the scene: "يشتبه في
+        // انتمائهم إلى تنظيم ولاية خراسان خلال مداهمات في مدينة بيشاور".
+        if s_ments.iter().any(|o| {
+            o.kind == EntityType::Org
+                && o.tokens.start <= pm.tokens.start
+                && pm.tokens.end <= o.tokens.end
+        }) {
+            continue;
+        }
         let after = pm.tokens.start >= tr.end;
         // "وشهدت الحوطة اشتباكات عنيفة", "شهدت مدينة تعز قصفا": the subject of a verb of
         // witnessing at most two words before the event word is its scene.

@@ -3122,3 +3122,30 @@ fn an_event_word_tagged_as_a_place_is_no_place() {
     assert_eq!(evs.len(), 1, "{evs:#?}");
     assert!(evs[0].location.is_none(), "{evs:#?}");
 }
+
+#[test]
+fn a_place_inside_an_organisation_name_is_not_the_scene() {
+    // "خراسان" is part of the group's name "ولاية خراسان" (the NER also tags it as a place);
+    // the raids' town is بيشاور.
+    let evs = run(Doc {
+        text: "أعلنت الشرطة أمس اعتقال سبعة أشخاص يشتبه في انتمائهم إلى تنظيم ولاية خراسان خلال \
+               مداهمات في مدينة بيشاور.",
+        ents: vec![
+            ("ولاية خراسان", EntityType::Org, "org:iskp"),
+            ("خراسان", EntityType::Loc, "loc:khorasan"),
+            ("بيشاور", EntityType::Gpe, "gpe:pk-peshawar"),
+        ],
+        nums: vec![],
+        dates: vec![("أمس", "2023-08-14", "2023-08-14", Precision::Day)],
+        doc_date: "2023-08-15",
+    });
+    let arrest = evs
+        .iter()
+        .find(|e| e.kind == EventType::Arrest)
+        .unwrap_or_else(|| panic!("no arrest: {evs:#?}"));
+    assert_eq!(
+        arrest.location.as_ref().map(|l| l.name.as_str()),
+        Some("بيشاور"),
+        "{evs:#?}"
+    );
+}

@@ -100,3 +100,12 @@ fn check2_set() {
     // of that session was written (see the file's `about`).
     subset_set("check2.gold.json");
 }
+
+#[test]
+fn lead_set() {
+    // Five seed-style articles written by the lead in the seventh session, with their gold (see
+    // the file's `about`); in the repository, so this set never skips.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/dev/lead");
+    let r = run(&dir.join("lead.gold.json"), &dir);
+    assert!(r.is_some(), "the lead set is in the repository");
+}
