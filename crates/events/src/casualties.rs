@@ -113,11 +113,7 @@ fn qualifier_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
 /// and its object).
 fn suspicion_words(ctx: &Ctx<'_, '_>, r: std::ops::Range<usize>) -> usize {
     r.clone()
-        .find(|&k| {
-            ctx.forms
-                .get(k)
-                .is_some_and(|fs| fs.iter().any(|f| ctx.lists.words.suspect.contains(*f)))
-        })
+        .find(|&k| ctx.word_in(k, &ctx.lists.words.suspect))
         .map(|k| r.end - k)
         .filter(|&n| n <= 8)
         .unwrap_or(0)
@@ -409,11 +405,7 @@ pub fn figures(
 /// victims, not the attackers.
 fn attackers_among(ctx: &Ctx<'_, '_>, from: usize, end: usize) -> u64 {
     let w = &ctx.lists.words;
-    let form_in = |k: usize, set: &rustc_hash::FxHashSet<String>| {
-        ctx.forms
-            .get(k)
-            .is_some_and(|fs| fs.iter().any(|f| set.contains(*f)))
-    };
+    let form_in = |k: usize, set: &rustc_hash::FxHashSet<String>| ctx.word_in(k, set);
     let Some(among) = (from..(from + 2).min(end)).find(|&k| form_in(k, &w.among)) else {
         return 0;
     };

@@ -125,6 +125,13 @@ pub struct Ctx<'a, 'b> {
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
+    /// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
+    pub fn word_in(&self, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
+        self.forms
+            .get(i)
+            .is_some_and(|fs| fs.iter().any(|f| set.contains(*f)))
+    }
+
     /// Precompute forms, roles and quote state for a document.
     pub fn new(a: &'b Analysis<'a>, lists: &'b Lists, ner: &'b NerOutput) -> Self {
         let mut forms = Vec::with_capacity(a.tokens.len());
@@ -1814,9 +1821,7 @@ fn norm_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> 
 
 /// Whether token `i`, as written or without its clitics, is a word of `set` (match forms).
 fn word_in(ctx: &Ctx<'_, '_>, i: usize, set: &rustc_hash::FxHashSet<String>) -> bool {
-    ctx.forms
-        .get(i)
-        .is_some_and(|fs| fs.iter().any(|f| set.contains(*f)))
+    ctx.word_in(i, set)
 }
 
 fn is_locative(ctx: &Ctx<'_, '_>, m: &EntityMention) -> bool {
